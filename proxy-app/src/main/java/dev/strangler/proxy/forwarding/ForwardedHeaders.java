@@ -1,0 +1,115 @@
+package dev.strangler.proxy.forwarding;
+
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Computes the forwarding headers the proxy sends upstream, and the origin the client used.
+ *
+ * <p>Headers that arrive from a trusted proxy are extended; from anyone else they are discarded and
+ * replaced, so a client cannot pretend to come from another address or scheme.
+ */
+public final class ForwardedHeaders {
+
+  public static final String X_FORWARDED_FOR = "X-Forwarded-For";
+  public static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+  public static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+  public static final String X_FORWARDED_PORT = "X-Forwarded-Port";
+  public static final String FORWARDED = "Forwarded";
+
+  /** Every header this class writes; upstream requests carry no other copy of them. */
+  public static final List<String> NAMES =
+      List.of(X_FORWARDED_FOR, X_FORWARDED_PROTO, X_FORWARDED_HOST, X_FORWARDED_PORT, FORWARDED);
+
+  private final TrustedProxies trustedProxies;
+
+  public ForwardedHeaders(TrustedProxies trustedProxies) {
+    this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
+  }
+
+  /**
+   * @param peer the address the connection came from
+   * @param scheme the scheme of the connection ({@code http} or {@code https})
+   * @param hostHeader the request's {@code Host}, as received
+   * @param incoming the request's headers by name, an empty list when absent
+   */
+  public Forwarding forRequest(
+      InetSocketAddress peer,
+      String scheme,
+      String hostHeader,
+      Function<String, List<String>> incoming) {
+    boolean trusted =
+        peer != null && peer.getAddress() != null && trustedProxies.trusts(peer.getAddress());
+    String peerIp =
+        peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
+
+    String forwardedFor = appendIfTrusted(trusted, incoming.apply(X_FORWARDED_FOR), peerIp);
+    String proto = firstIfTrusted(trusted, incoming.apply(X_FORWARDED_PROTO), scheme);
+    String host = firstIfTrusted(trusted, incoming.apply(X_FORWARDED_HOST), hostHeader);
+    String port = firstIfTrusted(trusted, incoming.apply(X_FORWARDED_PORT), portOf(host, proto));
+    String element = forwardedElement(peer, peerIp, scheme, hostHeader);
+    String forwarded = appendIfTrusted(trusted, incoming.apply(FORWARDED), element);
+    return new Forwarding(forwardedFor, proto, host, port, forwarded);
+  }
+
+  private static String appendIfTrusted(boolean trusted, List<String> incoming, String own) {
+    if (!trusted || incoming.isEmpty()) {
+      return own;
+    }
+    String chain = String.join(", ", incoming);
+    return own == null ? chain : chain + ", " + own;
+  }
+
+  private static String firstIfTrusted(boolean trusted, List<String> incoming, String own) {
+    if (!trusted || incoming.isEmpty()) {
+      return own;
+    }
+    // The left-most value is the one the first proxy saw, i.e. the client's.
+    String first = incoming.get(0);
+    int comma = first.indexOf(',');
+    String value = (comma < 0 ? first : first.substring(0, comma)).trim();
+    return value.isEmpty() ? own : value;
+  }
+
+  static String portOf(String host, String proto) {
+    if (host != null) {
+      int colon = host.lastIndexOf(':');
+      int bracket = host.lastIndexOf(']');
+      if (colon > bracket && colon < host.length() - 1) {
+        return host.substring(colon + 1);
+      }
+    }
+    return "https".equalsIgnoreCase(proto) ? "443" : "80";
+  }
+
+  private static String forwardedElement(
+      InetSocketAddress peer, String peerIp, String scheme, String hostHeader) {
+    StringBuilder element = new StringBuilder();
+    if (peerIp != null) {
+      boolean v6 = peer.getAddress() instanceof Inet6Address;
+      element.append("for=").append(v6 ? "\"[" + peerIp + "]\"" : peerIp).append(';');
+    }
+    element.append("proto=").append(scheme.toLowerCase(Locale.ROOT));
+    if (hostHeader != null) {
+      element.append(";host=\"").append(hostHeader.replace("\"", "")).append('"');
+    }
+    return element.toString();
+  }
+
+  /**
+   * The forwarding headers for one request.
+   *
+   * @param origin where the client sent the request, e.g. {@code https://shop.example.com}
+   */
+  public record Forwarding(
+      String forwardedFor, String proto, String host, String port, String forwarded) {
+
+    public String origin() {
+      return proto + "://" + host;
+    }
+  }
+}

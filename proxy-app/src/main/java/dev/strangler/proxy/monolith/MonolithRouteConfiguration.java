@@ -1,0 +1,44 @@
+package dev.strangler.proxy.monolith;
+
+import dev.strangler.proxy.config.StranglerProperties;
+import dev.strangler.proxy.forwarding.ForwardedHeaders;
+import dev.strangler.proxy.forwarding.LocationRewriter;
+import dev.strangler.proxy.forwarding.TrustedProxies;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The default route: every request that no rule claims goes to the monolith unchanged. */
+@Configuration(proxyBeanMethods = false)
+class MonolithRouteConfiguration {
+
+  /** Route id used in logs and, later, in metrics. */
+  static final String MONOLITH_ROUTE_ID = "monolith-default";
+
+  @Bean
+  RouteLocator monolithRoute(RouteLocatorBuilder routes, StranglerProperties properties) {
+    return routes
+        .routes()
+        .route(
+            MONOLITH_ROUTE_ID,
+            route ->
+                route
+                    .order(Ordered.LOWEST_PRECEDENCE)
+                    .alwaysTrue()
+                    .uri(properties.monolith().url()))
+        .build();
+  }
+
+  @Bean
+  ForwardingHeadersFilter forwardingHeadersFilter(StranglerProperties properties) {
+    TrustedProxies trusted = TrustedProxies.of(properties.forwarding().trustedProxies());
+    return new ForwardingHeadersFilter(new ForwardedHeaders(trusted));
+  }
+
+  @Bean
+  MonolithLocationFilter monolithLocationFilter(StranglerProperties properties) {
+    return new MonolithLocationFilter(new LocationRewriter(properties.monolith().url()));
+  }
+}
