@@ -1,0 +1,46 @@
+package dev.strangler.proxy.support;
+
+import dev.strangler.proxy.StranglerProxyApplication;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The proxy in a JVM of its own: for heap limits, signals and start-up failures. */
+public final class ProxyProcess {
+  private ProxyProcess() {}
+
+  /** Starts the proxy and returns once its health endpoint answers. */
+  public static Started start(List<String> jvmArgs, URI monolith) {
+    int port = FreePort.next();
+    int managementPort = FreePort.next();
+    List<String> args = new ArrayList<>();
+    args.add("--strangler.monolith.url=" + monolith);
+    args.add("--server.address=127.0.0.1");
+    args.add("--server.port=" + port);
+    args.add("--management.server.address=127.0.0.1");
+    args.add("--management.server.port=" + managementPort);
+    JavaProcess process =
+        JavaProcess.startMain("proxy", jvmArgs, StranglerProxyApplication.class, args);
+    URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
+    process.awaitReady(health, Duration.ofSeconds(60));
+    return new Started(
+        process,
+        URI.create("http://127.0.0.1:" + port),
+        URI.create("http://127.0.0.1:" + managementPort));
+  }
+
+  /** Starts the proxy with exactly {@code args}, for start-up that is meant to fail. */
+  public static JavaProcess run(List<String> args) {
+    return JavaProcess.startMain(
+        "proxy", List.of("-XX:TieredStopAtLevel=1"), StranglerProxyApplication.class, args);
+  }
+
+  /** A running proxy process with its public and management base URLs. */
+  public record Started(JavaProcess process, URI url, URI management) implements AutoCloseable {
+    @Override
+    public void close() {
+      process.close();
+    }
+  }
+}
