@@ -32,6 +32,11 @@ class MonolithRouteConfiguration {
   }
 
   @Bean
+  RawRequestTargetFilter rawRequestTargetFilter() {
+    return new RawRequestTargetFilter();
+  }
+
+  @Bean
   ForwardingHeadersFilter forwardingHeadersFilter(StranglerProperties properties) {
     TrustedProxies trusted = TrustedProxies.of(properties.forwarding().trustedProxies());
     return new ForwardingHeadersFilter(new ForwardedHeaders(trusted));

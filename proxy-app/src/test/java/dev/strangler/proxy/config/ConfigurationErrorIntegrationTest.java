@@ -19,7 +19,7 @@ class ConfigurationErrorIntegrationTest {
         "--strangler.monolith.url=ftp://legacy.internal:21 | Invalid setting strangler.monolith.url = 'ftp://legacy.internal:21': must be an absolute http:// or https:// URL",
         "--strangler.monolith.url=http://127.0.0.1:8081/shop | Invalid setting strangler.monolith.url = 'http://127.0.0.1:8081/shop': must be an absolute http:// or https:// URL",
         "--strangler.monolith.url=localhost:8081 | Invalid setting strangler.monolith.url = 'localhost:8081'",
-        "--strangler.monolith.url=http://exa mple | Invalid setting strangler.monolith.url = 'http://exa mple': cannot be read",
+        "--strangler.monolith.url=http://exa mple | Invalid setting strangler.monolith.url = 'http://exa%20mple': must be an absolute http:// or https:// URL",
         "--spring.main.banner-mode=off | Invalid setting strangler.monolith.url = missing: is required",
         "--strangler.forwarding.trusted-proxies=10.0.0.0/33 | Invalid setting strangler.forwarding.trustedProxies[0] = '10.0.0.0/33': must be an IP address or CIDR range",
       })
