@@ -1,0 +1,4 @@
+package dev.strangler.demo.monolith.debug;
+
+/** Response of the slow endpoint. */
+public record Delay(long delayedMs) {}
