@@ -1,0 +1,21 @@
+package dev.strangler.rules.model;
+
+import java.util.Objects;
+
+/**
+ * One rule: which requests it claims, the function that serves them, and for what share of users.
+ *
+ * @param id unique in the file; used in logs, metrics and errors
+ * @param position where the rule starts in the file
+ */
+public record RouteRule(
+    String id, Match match, LambdaTarget lambda, Canary canary, SourcePosition position) {
+
+  public RouteRule {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(match, "match");
+    Objects.requireNonNull(lambda, "lambda");
+    Objects.requireNonNull(canary, "canary");
+    Objects.requireNonNull(position, "position");
+  }
+}

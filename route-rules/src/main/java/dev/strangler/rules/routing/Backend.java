@@ -1,0 +1,7 @@
+package dev.strangler.rules.routing;
+
+/** Where a request is served. */
+public enum Backend {
+  LAMBDA,
+  MONOLITH
+}
