@@ -38,8 +38,7 @@ public class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindEx
     }
     return new FailureAnalysis(
         String.join(System.lineSeparator(), problems),
-        "Fix the setting (as a command-line --argument, an environment variable or in"
-            + " application.yaml); README.md lists every strangler.* setting with an example.",
+        StartupFailureAnalyzers.SETTINGS_ACTION,
         cause);
   }
 
@@ -52,7 +51,7 @@ public class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindEx
     return "Invalid configuration under " + prefix + ": " + error.getDefaultMessage();
   }
 
-  private static String line(String property, Object value, String reason, Origin origin) {
+  static String line(String property, Object value, String reason, Origin origin) {
     String shown = value == null ? "missing" : "'" + value + "'";
     String from = origin == null ? "" : " (from " + origin + ")";
     return "Invalid setting " + property + " = " + shown + ": " + reason + from;

@@ -2,8 +2,13 @@ package dev.strangler.proxy.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,11 +18,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param monolith the application the proxy stands in front of
  * @param forwarding how the proxy tells the monolith who the client is
+ * @param rules the route rules file that moves endpoints to Lambda
+ * @param canary canary settings shared by all rules
  */
 @Validated
 @ConfigurationProperties("strangler")
 public record StranglerProperties(
-    @Valid @DefaultValue Monolith monolith, @Valid @DefaultValue Forwarding forwarding) {
+    @Valid @DefaultValue Monolith monolith,
+    @Valid @DefaultValue Forwarding forwarding,
+    @Valid @DefaultValue Rules rules,
+    @Valid @DefaultValue Canary canary) {
 
   /**
    * The legacy application.
@@ -39,4 +49,28 @@ public record StranglerProperties(
       trustedProxies = List.copyOf(trustedProxies);
     }
   }
+
+  /**
+   * The route rules file.
+   *
+   * @param file path of the YAML rules file; without one every request goes to the monolith
+   * @param pollInterval how often the file is checked for changes; a change applies once two checks
+   *     in a row read the same content, so a half-written file is never loaded
+   */
+  public record Rules(
+      Path file,
+      @DefaultValue("250ms")
+          @DurationMin(millis = 10, message = "must be at least 10ms")
+          @DurationMax(seconds = 1, message = "must be at most 1s, so a change applies within 2s")
+          Duration pollInterval) {}
+
+  /**
+   * Canary settings.
+   *
+   * @param overrideHeader a request header with which testers force a backend for one request
+   *     ({@code lambda} or {@code monolith}); off when empty, and best left off in production
+   */
+  public record Canary(
+      @Pattern(regexp = "^$|^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", message = "must be an HTTP header name")
+          String overrideHeader) {}
 }

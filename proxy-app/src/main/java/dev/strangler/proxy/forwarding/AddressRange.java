@@ -38,6 +38,19 @@ public final class AddressRange {
     return new AddressRange(trimmed, mask(bytes, prefix), prefix);
   }
 
+  /**
+   * Parses one IP address written as numbers, without asking DNS.
+   *
+   * @throws IllegalArgumentException when it is not a numeric address
+   */
+  public static InetAddress literal(String text) {
+    try {
+      return InetAddress.getByAddress(literalAddress(text.trim(), text));
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("not an IP address: '" + text + "'", e);
+    }
+  }
+
   /** Whether the address lies in this range; IPv4 and IPv6 ranges never match each other. */
   public boolean contains(InetAddress address) {
     byte[] candidate = address.getAddress();

@@ -53,7 +53,31 @@ public final class ForwardedHeaders {
     String port = firstIfTrusted(trusted, incoming.apply(X_FORWARDED_PORT), portOf(host, proto));
     String element = forwardedElement(peer, peerIp, scheme, hostHeader);
     String forwarded = appendIfTrusted(trusted, incoming.apply(FORWARDED), element);
-    return new Forwarding(forwardedFor, proto, host, port, forwarded);
+    String clientIp = trusted ? clientOf(forwardedFor, peerIp) : peerIp;
+    return new Forwarding(forwardedFor, proto, host, port, forwarded, clientIp);
+  }
+
+  /**
+   * The client is the right-most address of the chain that is not one of our trusted proxies:
+   * anything left of it was written by the client itself and proves nothing.
+   */
+  private String clientOf(String chain, String peerIp) {
+    String[] hops = chain.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].trim();
+      if (!hop.isEmpty() && !isTrustedLiteral(hop)) {
+        return hop;
+      }
+    }
+    return hops.length == 0 || hops[0].isBlank() ? peerIp : hops[0].trim();
+  }
+
+  private boolean isTrustedLiteral(String hop) {
+    try {
+      return trustedProxies.trusts(AddressRange.literal(hop));
+    } catch (IllegalArgumentException notAnAddress) {
+      return false;
+    }
   }
 
   private static String appendIfTrusted(boolean trusted, List<String> incoming, String own) {
@@ -103,10 +127,18 @@ public final class ForwardedHeaders {
   /**
    * The forwarding headers for one request.
    *
-   * @param origin where the client sent the request, e.g. {@code https://shop.example.com}
+   * <p>{@link #origin()} is where the client sent the request, e.g. {@code
+   * https://shop.example.com}.
+   *
+   * @param clientIp the client's address: the peer, or what trusted proxies reported
    */
   public record Forwarding(
-      String forwardedFor, String proto, String host, String port, String forwarded) {
+      String forwardedFor,
+      String proto,
+      String host,
+      String port,
+      String forwarded,
+      String clientIp) {
 
     public String origin() {
       return proto + "://" + host;

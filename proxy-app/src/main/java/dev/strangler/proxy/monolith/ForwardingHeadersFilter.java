@@ -2,41 +2,25 @@ package dev.strangler.proxy.monolith;
 
 import dev.strangler.proxy.forwarding.ForwardedHeaders;
 import dev.strangler.proxy.forwarding.ForwardedHeaders.Forwarding;
-import java.util.List;
+import dev.strangler.proxy.routing.RoutedRequest;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes {@code X-Forwarded-*} and {@code Forwarded} on every upstream request, from the original
- * request (not from what earlier header filters left), so trust is decided in one place.
+ * Writes {@code X-Forwarded-*} and {@code Forwarded} on every upstream request, as decided when the
+ * request arrived (not from what earlier header filters left), so trust is decided in one place.
  */
 final class ForwardingHeadersFilter implements HttpHeadersFilter, Ordered {
 
-  /** Exchange attribute holding the {@link Forwarding} computed for the request. */
-  static final String FORWARDING_ATTR = ForwardingHeadersFilter.class.getName() + ".forwarding";
-
-  private final ForwardedHeaders forwardedHeaders;
-
-  ForwardingHeadersFilter(ForwardedHeaders forwardedHeaders) {
-    this.forwardedHeaders = forwardedHeaders;
-  }
-
   @Override
   public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-    ServerHttpRequest request = exchange.getRequest();
-    HttpHeaders original = request.getHeaders();
-    String scheme = request.getSslInfo() != null ? "https" : "http";
-    Forwarding forwarding =
-        forwardedHeaders.forRequest(
-            request.getRemoteAddress(),
-            scheme,
-            original.getFirst(HttpHeaders.HOST),
-            name -> valuesOf(original, name));
-    exchange.getAttributes().put(FORWARDING_ATTR, forwarding);
-
+    RoutedRequest routed = RoutedRequest.of(exchange);
+    if (routed == null) {
+      return input;
+    }
+    Forwarding forwarding = routed.forwarding();
     HttpHeaders updated = new HttpHeaders();
     updated.putAll(input);
     ForwardedHeaders.NAMES.forEach(updated::remove);
@@ -46,11 +30,6 @@ final class ForwardingHeadersFilter implements HttpHeadersFilter, Ordered {
     setIfPresent(updated, ForwardedHeaders.X_FORWARDED_PORT, forwarding.port());
     setIfPresent(updated, ForwardedHeaders.FORWARDED, forwarding.forwarded());
     return updated;
-  }
-
-  private static List<String> valuesOf(HttpHeaders headers, String name) {
-    List<String> values = headers.get(name);
-    return values == null ? List.of() : values;
   }
 
   private static void setIfPresent(HttpHeaders headers, String name, String value) {
@@ -72,6 +51,6 @@ final class ForwardingHeadersFilter implements HttpHeadersFilter, Ordered {
 
   @Override
   public String toString() {
-    return "ForwardingHeadersFilter[" + forwardedHeaders + "]";
+    return "ForwardingHeadersFilter";
   }
 }

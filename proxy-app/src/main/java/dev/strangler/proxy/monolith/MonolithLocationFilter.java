@@ -1,7 +1,7 @@
 package dev.strangler.proxy.monolith;
 
-import dev.strangler.proxy.forwarding.ForwardedHeaders.Forwarding;
 import dev.strangler.proxy.forwarding.LocationRewriter;
+import dev.strangler.proxy.routing.RoutedRequest;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,11 +18,11 @@ final class MonolithLocationFilter implements HttpHeadersFilter {
   @Override
   public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
     String location = input.getFirst(HttpHeaders.LOCATION);
-    Forwarding forwarding = exchange.getAttribute(ForwardingHeadersFilter.FORWARDING_ATTR);
-    if (location == null || forwarding == null) {
+    RoutedRequest routed = RoutedRequest.of(exchange);
+    if (location == null || routed == null) {
       return input;
     }
-    String rewritten = rewriter.rewrite(location, forwarding.origin());
+    String rewritten = rewriter.rewrite(location, routed.forwarding().origin());
     if (rewritten.equals(location)) {
       return input;
     }

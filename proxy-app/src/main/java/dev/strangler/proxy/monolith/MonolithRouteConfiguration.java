@@ -1,9 +1,7 @@
 package dev.strangler.proxy.monolith;
 
 import dev.strangler.proxy.config.StranglerProperties;
-import dev.strangler.proxy.forwarding.ForwardedHeaders;
 import dev.strangler.proxy.forwarding.LocationRewriter;
-import dev.strangler.proxy.forwarding.TrustedProxies;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -37,9 +35,8 @@ class MonolithRouteConfiguration {
   }
 
   @Bean
-  ForwardingHeadersFilter forwardingHeadersFilter(StranglerProperties properties) {
-    TrustedProxies trusted = TrustedProxies.of(properties.forwarding().trustedProxies());
-    return new ForwardingHeadersFilter(new ForwardedHeaders(trusted));
+  ForwardingHeadersFilter forwardingHeadersFilter() {
+    return new ForwardingHeadersFilter();
   }
 
   @Bean

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.proxy.support.JavaProcess;
 import dev.strangler.proxy.support.ProxyProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,6 +42,63 @@ class ConfigurationErrorIntegrationTest {
       assertThat(exitCode).isNotZero();
       assertThat(output.lines().filter(line -> line.contains(expectedLine))).as(output).hasSize(1);
       assertThat(output).as("no stack trace").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void stopsWithEveryErrorOfAnInvalidRulesFile(@TempDir Path dir) throws Exception {
+    Path rules =
+        Files.writeString(
+            dir.resolve("routes.yaml"),
+            """
+            version: 1
+            routes:
+              - id: product-reads
+                match: { paths: ["/api/products"] }
+                lambda: { function: shop-get-products }
+                canary: { percent: 120 }
+              - id: user-reads
+                match: { paths: ["/api/users/{id}"] }
+                lambda: { function: "not a function name" }
+                canary: { percent: 5 }
+            """);
+    List<String> args =
+        List.of(
+            "--strangler.monolith.url=http://127.0.0.1:9",
+            "--strangler.rules.file=" + rules,
+            "--server.address=127.0.0.1",
+            "--server.port=0",
+            "--management.server.port=0");
+    try (JavaProcess proxy = ProxyProcess.run(args)) {
+      int exitCode = proxy.awaitExit(Duration.ofSeconds(60));
+      String output = proxy.output();
+
+      assertThat(exitCode).isNotZero();
+      assertThat(output)
+          .contains("The route rules file is invalid:")
+          .contains(
+              "canary.percent must be between 0 and 100, but was 120 (rule 'product-reads', routes.yaml:6:24)")
+          .contains("lambda.function")
+          .contains("(rule 'user-reads', routes.yaml:9:")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void stopsWhenTheRulesFileIsMissing(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("nope.yaml");
+    List<String> args =
+        List.of(
+            "--strangler.monolith.url=http://127.0.0.1:9",
+            "--strangler.rules.file=" + missing,
+            "--server.address=127.0.0.1",
+            "--server.port=0",
+            "--management.server.port=0");
+    try (JavaProcess proxy = ProxyProcess.run(args)) {
+      assertThat(proxy.awaitExit(Duration.ofSeconds(60))).isNotZero();
+      assertThat(proxy.output())
+          .contains("Invalid setting strangler.rules.file = '" + missing + "': cannot be read")
+          .doesNotContain("\tat ");
     }
   }
 }

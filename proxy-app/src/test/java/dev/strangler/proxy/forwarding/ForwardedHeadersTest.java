@@ -32,7 +32,8 @@ class ForwardedHeadersTest {
                 "http",
                 "proxy:8080",
                 "8080",
-                "for=192.0.2.10;proto=http;host=\"proxy:8080\""));
+                "for=192.0.2.10;proto=http;host=\"proxy:8080\"",
+                "192.0.2.10"));
     assertThat(forwarding.origin()).isEqualTo("http://proxy:8080");
   }
 
@@ -43,6 +44,7 @@ class ForwardedHeadersTest {
             .forRequest(peer("192.0.2.10"), "http", "proxy", lookup(SPOOFED));
 
     assertThat(forwarding.forwardedFor()).isEqualTo("192.0.2.10");
+    assertThat(forwarding.clientIp()).isEqualTo("192.0.2.10");
     assertThat(forwarding.proto()).isEqualTo("http");
     assertThat(forwarding.port()).isEqualTo("80");
     assertThat(forwarding.origin()).isEqualTo("http://proxy");
@@ -56,6 +58,7 @@ class ForwardedHeadersTest {
             .forRequest(peer("10.1.2.3"), "http", "proxy", lookup(SPOOFED));
 
     assertThat(forwarding.forwardedFor()).isEqualTo("203.0.113.7, 198.51.100.1, 10.1.2.3");
+    assertThat(forwarding.clientIp()).isEqualTo("198.51.100.1");
     assertThat(forwarding.proto()).isEqualTo("https");
     assertThat(forwarding.host()).isEqualTo("shop.example.com");
     assertThat(forwarding.port()).isEqualTo("443");

@@ -22,13 +22,17 @@ public final class Proxy implements AutoCloseable {
     this.url = URI.create("http://127.0.0.1:" + port);
   }
 
-  /** Starts the proxy in front of {@code monolith} with extra {@code strangler.*} settings. */
-  public static Proxy start(URI monolith, Map<String, String> settings) {
+  /**
+   * Starts the proxy in front of {@code monolith} with extra settings and configuration classes
+   * (test doubles where a later issue brings the real part).
+   */
+  public static Proxy start(URI monolith, Map<String, String> settings, Class<?>... sources) {
     List<String> args = new ArrayList<>(commonArgs());
     args.add("--strangler.monolith.url=" + monolith);
     settings.forEach((key, value) -> args.add("--" + key + "=" + value));
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(StranglerProxyApplication.class)
+            .sources(sources)
             .web(WebApplicationType.REACTIVE)
             .run(args.toArray(String[]::new));
     return new Proxy(context);
@@ -49,6 +53,16 @@ public final class Proxy implements AutoCloseable {
 
   public URI url() {
     return url;
+  }
+
+  /** Base URL of the actuator, on its own port. */
+  public URI management() {
+    return URI.create(
+        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port"));
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
   }
 
   public int port() {

@@ -1,0 +1,44 @@
+package dev.strangler.proxy.lambda;
+
+import dev.strangler.proxy.routing.RoutedRequest;
+import dev.strangler.rules.routing.Decision;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The route for requests that a rule sends to Lambda. */
+@Configuration(proxyBeanMethods = false)
+class LambdaRouteConfiguration {
+
+  /** Route id used in logs. */
+  static final String LAMBDA_ROUTE_ID = "lambda-rules";
+
+  @Bean
+  RouteLocator lambdaRoute(RouteLocatorBuilder routes) {
+    return routes
+        .routes()
+        .route(
+            LAMBDA_ROUTE_ID,
+            route ->
+                route
+                    .order(0)
+                    .predicate(
+                        exchange -> {
+                          RoutedRequest routed = RoutedRequest.of(exchange);
+                          return routed != null && routed.decision() instanceof Decision.ToLambda;
+                        })
+                    .uri(LambdaRoutingFilter.SCHEME + "://function"))
+        .build();
+  }
+
+  @Bean
+  LambdaBackend lambdaBackend() {
+    return new UnavailableLambdaBackend();
+  }
+
+  @Bean
+  LambdaRoutingFilter lambdaRoutingFilter(LambdaBackend backend) {
+    return new LambdaRoutingFilter(backend);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.strangler.rules.yaml;
+
+/** RFC 9110 tokens (header names, cookie names) and field values. */
+final class HttpTokens {
+
+  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
+
+  private HttpTokens() {}
+
+  /** Letters, digits and {@code !#$%&'*+-.^_`|~}, at least one. */
+  static boolean isToken(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** No control characters other than tab: a value a request header can carry. */
+  static boolean isFieldValue(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

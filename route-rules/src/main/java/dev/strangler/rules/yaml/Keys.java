@@ -1,0 +1,35 @@
+package dev.strangler.rules.yaml;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one list of keys the rules file allows, level by level; the schema test compares it. */
+final class Keys {
+
+  static final List<String> FILE = List.of("version", "defaults", "routes");
+  static final List<String> DEFAULTS = List.of("lambda");
+  static final List<String> DEFAULTS_LAMBDA = List.of("payloadFormat", "timeout");
+  static final List<String> RULE = List.of("id", "match", "lambda", "canary");
+  static final List<String> MATCH = List.of("methods", "paths", "headers");
+  static final List<String> LAMBDA = List.of("function", "qualifier", "payloadFormat", "timeout");
+  static final List<String> CANARY = List.of("percent", "stickyBy");
+
+  /** Level (as a field path, {@code routes[]} for a rule) to the keys allowed there. */
+  static final Map<String, List<String>> ALL = levels();
+
+  private Keys() {}
+
+  private static Map<String, List<String>> levels() {
+    Map<String, List<String>> levels = new LinkedHashMap<>();
+    levels.put("", FILE);
+    levels.put("defaults", DEFAULTS);
+    levels.put("defaults.lambda", DEFAULTS_LAMBDA);
+    levels.put("routes[]", RULE);
+    levels.put("routes[].match", MATCH);
+    levels.put("routes[].lambda", LAMBDA);
+    levels.put("routes[].canary", CANARY);
+    return Collections.unmodifiableMap(levels);
+  }
+}

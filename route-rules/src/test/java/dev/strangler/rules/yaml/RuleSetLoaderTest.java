@@ -1,0 +1,273 @@
+package dev.strangler.rules.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.strangler.rules.model.Canary;
+import dev.strangler.rules.model.LambdaTarget;
+import dev.strangler.rules.model.Match;
+import dev.strangler.rules.model.PayloadFormat;
+import dev.strangler.rules.model.RouteRule;
+import dev.strangler.rules.model.RuleError;
+import dev.strangler.rules.model.RuleSet;
+import dev.strangler.rules.model.RuleSetException;
+import dev.strangler.rules.model.SourcePosition;
+import dev.strangler.rules.model.StickyKey;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RuleSetLoaderTest {
+
+  @Test
+  void readsAValidFileIntoRecordsWithDefaultsApplied() {
+    RuleSet rules =
+        RuleSetLoader.parse(
+            """
+            version: 1
+            defaults:
+              lambda: { payloadFormat: "1.0", timeout: 5s }
+            routes:
+              - id: product-reads
+                match:
+                  methods: [get, Head]
+                  paths:
+                    - /api/products
+                    - /api/products/{id}
+                  headers: { X-Tenant: acme }
+                lambda:
+                  function: shop-get-products
+                  qualifier: live
+                canary:
+                  percent: 12.34
+                  stickyBy: header:X-User-Id
+              - id: thumbnails
+                match:
+                  paths: [/api/images/thumbnail]
+                lambda:
+                  function: arn:aws:lambda:eu-west-1:123456789012:function:shop-thumbnail:7
+                  payloadFormat: 2.0
+                  timeout: 250ms
+                canary:
+                  percent: 100
+            """,
+            "routes.yaml");
+
+    assertThat(rules)
+        .isEqualTo(
+            new RuleSet(
+                1,
+                "routes.yaml",
+                List.of(
+                    new RouteRule(
+                        "product-reads",
+                        new Match(
+                            Set.of("GET", "HEAD"),
+                            List.of("/api/products", "/api/products/{id}"),
+                            Map.of("x-tenant", "acme")),
+                        new LambdaTarget(
+                            "shop-get-products", "live", PayloadFormat.V1_0, Duration.ofSeconds(5)),
+                        new Canary(1234, new StickyKey.Header("X-User-Id")),
+                        new SourcePosition("routes.yaml", 5, 5)),
+                    new RouteRule(
+                        "thumbnails",
+                        new Match(Set.of(), List.of("/api/images/thumbnail"), Map.of()),
+                        new LambdaTarget(
+                            "arn:aws:lambda:eu-west-1:123456789012:function:shop-thumbnail:7",
+                            null,
+                            PayloadFormat.V2_0,
+                            Duration.ofMillis(250)),
+                        new Canary(10_000, new StickyKey.None()),
+                        new SourcePosition("routes.yaml", 18, 5)))));
+  }
+
+  @ParameterizedTest(name = "defaults ''{0}'', rule ''{1}'' -> {2} {3}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "                                           |                       | V2_0 | PT3S",
+        "{lambda: {payloadFormat: \"1.0\"}}            |                       | V1_0 | PT3S",
+        "{lambda: {timeout: 1m}}                     |                       | V2_0 | PT1M",
+        "{lambda: {payloadFormat: 1, timeout: 9s}}   | timeout: 900s         | V1_0 | PT15M",
+        "{lambda: {payloadFormat: \"1.0\"}}            | payloadFormat: \"2.0\" | V2_0 | PT3S",
+        "{}                                          | timeout: 1ms          | V2_0 | PT0.001S",
+      })
+  void ruleSettingsWinOverFileDefaultsWhichWinOverBuiltInDefaults(
+      String defaults, String ruleSetting, PayloadFormat payloadFormat, Duration timeout) {
+    String yaml =
+        "version: 1\n"
+            + (defaults == null ? "" : "defaults: " + defaults + "\n")
+            + "routes:\n"
+            + "  - id: r\n"
+            + "    match: {paths: [/a]}\n"
+            + "    lambda:\n"
+            + "      function: f\n"
+            + (ruleSetting == null ? "" : "      " + ruleSetting + "\n")
+            + "    canary: {percent: 1}\n";
+
+    LambdaTarget lambda = RuleSetLoader.parse(yaml, "routes.yaml").routes().get(0).lambda();
+
+    assertThat(lambda.payloadFormat()).isEqualTo(payloadFormat);
+    assertThat(lambda.timeout()).isEqualTo(timeout);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "0, 0",
+    "100, 10000",
+    "25, 2500",
+    "12.5, 1250",
+    "0.01, 1",
+    "33.33, 3333",
+    "99.99, 9999",
+    "'\"7.50\"', 750",
+    "100.00, 10000",
+    "007, 700"
+  })
+  void readsPercentExactlyAsBasisPoints(String percent, int basisPoints) {
+    assertThat(canaryOf("{percent: " + percent + "}").basisPoints()).isEqualTo(basisPoints);
+  }
+
+  @Test
+  void readsStickyKeys() {
+    assertThat(canaryOf("{percent: 1, stickyBy: header:X-User-Id}").stickyBy())
+        .isEqualTo(new StickyKey.Header("x-user-id"));
+    assertThat(canaryOf("{percent: 1, stickyBy: cookie:SESSION}").stickyBy())
+        .isEqualTo(new StickyKey.Cookie("SESSION"));
+  }
+
+  @Test
+  void readsStickyKeysWithoutAName() {
+    assertThat(canaryOf("{percent: 1, stickyBy: client-ip}").stickyBy())
+        .isEqualTo(new StickyKey.ClientIp());
+    assertThat(canaryOf("{percent: 1, stickyBy: none}").stickyBy()).isEqualTo(new StickyKey.None());
+    assertThat(canaryOf("{percent: 1}").stickyBy()).isEqualTo(new StickyKey.None());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "shop-get-products",
+        "Shop_Get_Products",
+        "shop-get-products:live",
+        "shop-get-products:7",
+        "shop-get-products:$LATEST",
+        "123456789012:function:shop-get-products",
+        "123456789012:function:shop-get-products:live",
+        "arn:aws:lambda:us-east-1:123456789012:function:shop-get-products",
+        "arn:aws:lambda:eu-west-1:123456789012:function:shop-get-products:live",
+        "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f",
+        "arn:aws-cn:lambda:cn-north-1:123456789012:function:f:1",
+      })
+  void acceptsEveryFunctionFormTheInvokeApiAccepts(String function) {
+    String yaml =
+        "version: 1\nroutes:\n  - id: r\n    match: {paths: [/a]}\n"
+            + "    lambda: {function: '"
+            + function
+            + "'}\n    canary: {percent: 1}\n";
+
+    assertThat(RuleSetLoader.parse(yaml, "routes.yaml").routes().get(0).lambda().function())
+        .isEqualTo(function);
+  }
+
+  @Test
+  void acceptsAQualifierThatRepeatsTheOneInTheFunction() {
+    String yaml =
+        "version: 1\nroutes:\n  - id: r\n    match: {paths: [/a]}\n"
+            + "    lambda: {function: 'f:live', qualifier: live}\n    canary: {percent: 1}\n";
+
+    assertThat(RuleSetLoader.parse(yaml, "routes.yaml").routes().get(0).lambda().qualifier())
+        .isEqualTo("live");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"version: 1", "version: 1\nroutes:", "version: 1\nroutes: []"})
+  void sendsEverythingToTheMonolithWithoutRules(String yaml) {
+    assertThat(RuleSetLoader.parse(yaml, "routes.yaml")).isEqualTo(RuleSet.empty("routes.yaml"));
+  }
+
+  @Test
+  void reportsEveryProblemInFileOrderNotJustTheFirst() {
+    RuleSetException failure =
+        catchThrowableOfType(
+            RuleSetException.class,
+            () ->
+                RuleSetLoader.parse(
+                    """
+                    version: 1
+                    routes:
+                      - match: {paths: [/a]}
+                        lambda: {function: f}
+                        canary: {percent: 101}
+                      - id: b
+                        match: {paths: [/b], methods: [FETCH]}
+                        lambda: {function: f, timeout: 3h}
+                        canary: {percent: 1, stickyBy: user}
+                    """,
+                    "routes.yaml"));
+
+    assertThat(failure.errors())
+        .map(RuleError::toString)
+        .containsExactly(
+            "routes[0].id is required (routes.yaml:3:5)",
+            "routes[0].canary.percent must be between 0 and 100, but was 101 (routes.yaml:5:23)",
+            "match.methods[0] must be one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, but was"
+                + " 'FETCH' (rule 'b', routes.yaml:7:36)",
+            "lambda.timeout must be a duration such as 250ms, 3s or 1m, but was 3h (rule 'b',"
+                + " routes.yaml:8:36)",
+            "canary.stickyBy must be header:NAME, cookie:NAME, client-ip or none, but was 'user'"
+                + " (rule 'b', routes.yaml:9:36)");
+    assertThat(failure).hasMessageStartingWith("5 problems in the rules:");
+  }
+
+  @Test
+  void namesTheFileByItsFileNameWhenLoadingFromDisk(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("my-routes.yaml");
+    Files.writeString(file, "version: 3\n", StandardCharsets.UTF_8);
+
+    RuleSetException failure =
+        catchThrowableOfType(RuleSetException.class, () -> RuleSetLoader.load(file));
+
+    assertThat(failure.errors())
+        .map(RuleError::toString)
+        .containsExactly("version must be 1, but was 3 (my-routes.yaml:1:10)");
+  }
+
+  @Test
+  void loadsAFileWithAByteOrderMark(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("routes.yaml");
+    Files.writeString(file, "\uFEFFversion: 1\n", StandardCharsets.UTF_8);
+
+    assertThat(RuleSetLoader.load(file)).isEqualTo(RuleSet.empty("routes.yaml"));
+  }
+
+  @Test
+  void saysWhyAFileCannotBeRead(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing.yaml");
+    Path notUtf8 = dir.resolve("latin1.yaml");
+    Files.write(notUtf8, new byte[] {'i', 'd', ':', ' ', (byte) 0xE9});
+
+    assertThat(catchThrowableOfType(RuleSetException.class, () -> RuleSetLoader.load(missing)))
+        .hasMessage("cannot read " + missing + ": no such file");
+    assertThat(catchThrowableOfType(RuleSetException.class, () -> RuleSetLoader.load(notUtf8)))
+        .hasMessage("cannot read " + notUtf8 + ": it is not UTF-8 text");
+  }
+
+  private static Canary canaryOf(String canary) {
+    String yaml =
+        "version: 1\nroutes:\n  - id: r\n    match: {paths: [/a]}\n    lambda: {function: f}\n"
+            + "    canary: "
+            + canary
+            + "\n";
+    return RuleSetLoader.parse(yaml, "routes.yaml").routes().get(0).canary();
+  }
+}
