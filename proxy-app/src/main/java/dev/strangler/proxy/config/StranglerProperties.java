@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param forwarding how the proxy tells the monolith who the client is
  * @param rules the route rules file that moves endpoints to Lambda
  * @param canary canary settings shared by all rules
+ * @param lambda how the proxy reaches AWS Lambda
  */
 @Validated
 @ConfigurationProperties("strangler")
@@ -27,7 +28,8 @@ public record StranglerProperties(
     @Valid @DefaultValue Monolith monolith,
     @Valid @DefaultValue Forwarding forwarding,
     @Valid @DefaultValue Rules rules,
-    @Valid @DefaultValue Canary canary) {
+    @Valid @DefaultValue Canary canary,
+    @Valid @DefaultValue Lambda lambda) {
 
   /**
    * The legacy application.
@@ -73,4 +75,34 @@ public record StranglerProperties(
   public record Canary(
       @Pattern(regexp = "^$|^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", message = "must be an HTTP header name")
           String overrideHeader) {}
+
+  /**
+   * The Lambda client. Region and credentials come from the AWS SDK's standard chains unless set.
+   *
+   * @param endpoint overrides the Lambda endpoint: LocalStack, {@code sam local start-lambda} or
+   *     the project's local runtime, e.g. {@code http://127.0.0.1:3001}
+   * @param region AWS region, e.g. {@code eu-west-1}; default from the SDK's region chain, or
+   *     {@code us-east-1} when an endpoint is set and the chain finds none
+   * @param credentials {@code default} (the SDK's chain: environment, profile, web identity,
+   *     instance role) or {@code anonymous} (unsigned requests, for local runtimes)
+   * @param maxConnections the most concurrent invocations the client keeps open
+   * @param connectTimeout how long to wait for a connection to the Lambda endpoint
+   * @param accountId {@code requestContext.accountId} in the events the functions receive
+   * @param apiId {@code requestContext.apiId} in the events the functions receive
+   */
+  public record Lambda(
+      @HttpOrigin URI endpoint,
+      String region,
+      @DefaultValue("default") Credentials credentials,
+      @DefaultValue("256") @jakarta.validation.constraints.Min(1) int maxConnections,
+      @DefaultValue("1s") Duration connectTimeout,
+      @DefaultValue("000000000000") String accountId,
+      @DefaultValue("strangler") String apiId) {
+
+    /** Where the client's credentials come from. */
+    public enum Credentials {
+      DEFAULT,
+      ANONYMOUS
+    }
+  }
 }
