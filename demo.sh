@@ -50,7 +50,7 @@ trap 'exit 130' INT TERM
 java -Xmx256m -jar "$MONOLITH_JAR" --server.address=127.0.0.1 --server.port="$MONOLITH_PORT" \
   >"$LOGS/monolith.log" 2>&1 &
 pids+=($!)
-java -Xmx256m -jar "$PROXY_JAR" \
+java -Xmx256m -Daws.disableEc2Metadata=true -jar "$PROXY_JAR" \
   --strangler.monolith.url="http://127.0.0.1:$MONOLITH_PORT" \
   --server.address=127.0.0.1 --server.port="$PROXY_PORT" \
   --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \

@@ -1,6 +1,8 @@
 package dev.strangler.proxy.lambda;
 
 import dev.strangler.proxy.config.StranglerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -10,13 +12,17 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClientBuilder;
 
 /** One Lambda client for the whole proxy, on non-blocking Netty. */
 @Configuration(proxyBeanMethods = false)
 class LambdaClientConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(LambdaClientConfiguration.class);
 
   @Bean(destroyMethod = "close")
   LambdaAsyncClient lambdaAsyncClient(StranglerProperties properties) {
@@ -51,21 +57,26 @@ class LambdaClientConfiguration {
     };
   }
 
+  /**
+   * The configured region, else the environment's or the profile's. The instance metadata service
+   * is deliberately not asked: a proxy must not stall its start on a network call.
+   */
   private static Region region(StranglerProperties.Lambda lambda) {
     if (lambda.region() != null && !lambda.region().isBlank()) {
       return Region.of(lambda.region());
     }
+    AwsRegionProviderChain chain =
+        new AwsRegionProviderChain(
+            new SystemSettingsRegionProvider(), new AwsProfileRegionProvider());
     try {
-      return new DefaultAwsRegionProviderChain().getRegion();
+      return chain.getRegion();
     } catch (SdkClientException none) {
-      if (lambda.endpoint() != null) {
-        return Region.US_EAST_1; // a local endpoint ignores the region, but the SDK needs one
+      if (lambda.endpoint() == null) {
+        log.warn(
+            "No AWS region is configured (strangler.lambda.region, AWS_REGION or a profile);"
+                + " invoking functions in us-east-1");
       }
-      throw new dev.strangler.proxy.config.InvalidSettingException(
-          "strangler.lambda.region",
-          null,
-          "no AWS region found: set it, or AWS_REGION, or a profile's region",
-          none);
+      return Region.US_EAST_1; // a local endpoint ignores the region, but the SDK needs one
     }
   }
 }

@@ -21,7 +21,8 @@ public final class ProxyProcess {
     args.add("--management.server.address=127.0.0.1");
     args.add("--management.server.port=" + managementPort);
     JavaProcess process =
-        JavaProcess.startMain("proxy", jvmArgs, StranglerProxyApplication.class, args);
+        JavaProcess.startMain(
+            "proxy", withTestDefaults(jvmArgs), StranglerProxyApplication.class, args);
     URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
     process.awaitReady(health, Duration.ofSeconds(60));
     return new Started(
@@ -33,7 +34,17 @@ public final class ProxyProcess {
   /** Starts the proxy with exactly {@code args}, for start-up that is meant to fail. */
   public static JavaProcess run(List<String> args) {
     return JavaProcess.startMain(
-        "proxy", List.of("-XX:TieredStopAtLevel=1"), StranglerProxyApplication.class, args);
+        "proxy",
+        withTestDefaults(List.of("-XX:TieredStopAtLevel=1")),
+        StranglerProxyApplication.class,
+        args);
+  }
+
+  /** Never let the AWS SDK probe the EC2 metadata address from a test. */
+  private static List<String> withTestDefaults(List<String> jvmArgs) {
+    List<String> all = new ArrayList<>(jvmArgs);
+    all.add("-Daws.disableEc2Metadata=true");
+    return all;
   }
 
   /** A running proxy process with its public and management base URLs. */
