@@ -1,7 +1,9 @@
 package dev.strangler.proxy.lambda;
 
+import dev.strangler.proxy.config.StranglerProperties;
 import dev.strangler.proxy.routing.RoutedRequest;
 import dev.strangler.rules.routing.Decision;
+import java.time.Clock;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +35,8 @@ class LambdaRouteConfiguration {
   }
 
   @Bean
-  LambdaBackend lambdaBackend() {
-    return new UnavailableLambdaBackend();
+  LambdaBackend lambdaBackend(LambdaInvoker invoker, StranglerProperties properties, Clock clock) {
+    return new ApiGatewayLambdaBackend(invoker, properties.lambda(), clock);
   }
 
   @Bean

@@ -1,0 +1,307 @@
+package dev.strangler.proxy.lambda;
+
+import dev.strangler.proxy.config.StranglerProperties;
+import dev.strangler.proxy.lambda.event.ApiGatewayEvents;
+import dev.strangler.proxy.lambda.event.ApiGatewayResponses;
+import dev.strangler.proxy.lambda.event.EventContext;
+import dev.strangler.proxy.lambda.event.EventResult;
+import dev.strangler.proxy.lambda.event.FunctionHttpResponse;
+import dev.strangler.proxy.lambda.event.FunctionResponse;
+import dev.strangler.proxy.lambda.event.HeaderField;
+import dev.strangler.proxy.lambda.event.HttpRequestSnapshot;
+import dev.strangler.proxy.lambda.event.MalformedFunctionResponse;
+import dev.strangler.proxy.routing.Problems;
+import dev.strangler.proxy.routing.RoutedRequest;
+import dev.strangler.rules.model.LambdaTarget;
+import dev.strangler.rules.model.RouteRule;
+import dev.strangler.rules.routing.Decision;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Serves a request with a Lambda function exactly as API Gateway would: the request becomes an API
+ * Gateway event, the function's answer becomes the HTTP response. Every way an invocation can fail
+ * is answered as API Gateway answers it, with problem+json naming the rule.
+ */
+final class ApiGatewayLambdaBackend implements LambdaBackend {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiGatewayLambdaBackend.class);
+
+  /** Lambda's synchronous payload limit; a larger body cannot become an event at all. */
+  private static final int BODY_LIMIT = (int) ApiGatewayEvents.SYNCHRONOUS_PAYLOAD_LIMIT;
+
+  private final LambdaInvoker invoker;
+  private final StranglerProperties.Lambda settings;
+  private final Clock clock;
+  private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
+
+  ApiGatewayLambdaBackend(LambdaInvoker invoker, StranglerProperties.Lambda settings, Clock clock) {
+    this.invoker = invoker;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public Mono<Void> serve(
+      ServerWebExchange exchange, RoutedRequest routed, Decision.ToLambda decision) {
+    RouteRule rule = decision.rule();
+    return DataBufferUtils.join(exchange.getRequest().getBody(), BODY_LIMIT)
+        .map(
+            buffer -> {
+              byte[] bytes = new byte[buffer.readableByteCount()];
+              buffer.read(bytes);
+              DataBufferUtils.release(buffer);
+              return bytes;
+            })
+        .defaultIfEmpty(new byte[0])
+        .flatMap(body -> invoke(exchange, routed, decision, body))
+        .onErrorResume(
+            DataBufferLimitException.class,
+            tooLarge ->
+                problem(
+                    exchange,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request too large for Lambda",
+                    rule,
+                    "the body exceeds Lambda's 6 MB payload limit"));
+  }
+
+  private Mono<Void> invoke(
+      ServerWebExchange exchange, RoutedRequest routed, Decision.ToLambda decision, byte[] body) {
+    RouteRule rule = decision.rule();
+    LambdaTarget target = rule.lambda();
+    String requestId = RequestIds.of(exchange.getRequest());
+    HttpRequestSnapshot snapshot =
+        snapshot(exchange.getRequest(), routed, decision, body, requestId);
+    EventResult event = ApiGatewayEvents.toEvent(snapshot, eventContext(decision));
+    if (event instanceof EventResult.TooLarge tooLarge) {
+      return problem(
+          exchange,
+          HttpStatus.CONTENT_TOO_LARGE,
+          "Request too large for Lambda",
+          rule,
+          tooLarge.message());
+    }
+    byte[] json = ((EventResult.Encoded) event).json();
+    return invoker
+        .invoke(target.function(), target.qualifier(), json, target.timeout())
+        .flatMap(outcome -> respond(exchange, rule, requestId, outcome));
+  }
+
+  private Mono<Void> respond(
+      ServerWebExchange exchange, RouteRule rule, String requestId, InvocationOutcome outcome) {
+    String function = rule.lambda().function();
+    if (outcome instanceof InvocationOutcome.Success success) {
+      FunctionResponse response =
+          ApiGatewayResponses.toHttp(success.payload(), rule.lambda().payloadFormat());
+      if (response instanceof FunctionHttpResponse answer) {
+        return write(exchange, answer);
+      }
+      String reason = ((MalformedFunctionResponse) response).reason();
+      log.warn(
+          "Function {} (rule '{}', request {}) returned a malformed response: {}",
+          function,
+          rule.id(),
+          requestId,
+          reason);
+      return problem(
+          exchange,
+          HttpStatus.BAD_GATEWAY,
+          "Malformed Lambda response",
+          rule,
+          "the function's answer is not a valid API Gateway response: " + reason);
+    }
+    if (outcome instanceof InvocationOutcome.FunctionError error) {
+      log.warn(
+          "Function {} (rule '{}', request {}) failed: {} {}: {}",
+          function,
+          rule.id(),
+          requestId,
+          error.kind(),
+          error.errorType(),
+          error.errorMessage());
+      String type = error.errorType() == null ? "" : ": " + error.errorType();
+      return problem(
+          exchange,
+          HttpStatus.BAD_GATEWAY,
+          "Lambda function failed",
+          rule,
+          "the function failed (" + error.kind() + type + ")");
+    }
+    if (outcome instanceof InvocationOutcome.Throttled throttled) {
+      return problem(
+          exchange,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "Lambda function throttled",
+          rule,
+          "the function is throttled (" + throttled.reason() + ")");
+    }
+    if (outcome instanceof InvocationOutcome.TooLarge) {
+      return problem(
+          exchange,
+          HttpStatus.CONTENT_TOO_LARGE,
+          "Request too large for Lambda",
+          rule,
+          "Lambda refused the event as too large");
+    }
+    if (outcome instanceof InvocationOutcome.NotFound notFound) {
+      if (reportedMissing.add(function + ":" + rule.lambda().qualifier())) {
+        log.error(
+            "Function {} (qualifier {}) of rule '{}' does not exist: {}",
+            function,
+            rule.lambda().qualifier(),
+            rule.id(),
+            notFound.message());
+      }
+      return problem(
+          exchange,
+          HttpStatus.BAD_GATEWAY,
+          "Lambda function not found",
+          rule,
+          "the function does not exist");
+    }
+    if (outcome instanceof InvocationOutcome.TimedOut timedOut) {
+      log.warn(
+          "Function {} (rule '{}', request {}) did not answer within {}",
+          function,
+          rule.id(),
+          requestId,
+          timedOut.budget());
+      return problem(
+          exchange,
+          HttpStatus.GATEWAY_TIMEOUT,
+          "Lambda function timed out",
+          rule,
+          "the function did not answer within " + timedOut.budget().toMillis() + " ms");
+    }
+    if (outcome instanceof InvocationOutcome.ServiceError error) {
+      log.warn(
+          "Lambda refused function {} (rule '{}', request {}): {} {} {}",
+          function,
+          rule.id(),
+          requestId,
+          error.status(),
+          error.errorCode(),
+          error.message());
+      String code = error.errorCode() == null ? "" : " " + error.errorCode();
+      return problem(
+          exchange,
+          HttpStatus.BAD_GATEWAY,
+          "Lambda service error",
+          rule,
+          "Lambda answered " + error.status() + code);
+    }
+    InvocationOutcome.Unreachable unreachable = (InvocationOutcome.Unreachable) outcome;
+    log.warn(
+        "Lambda unreachable for function {} (rule '{}', request {}): {}",
+        function,
+        rule.id(),
+        requestId,
+        unreachable.reason());
+    return problem(
+        exchange,
+        HttpStatus.BAD_GATEWAY,
+        "Lambda unreachable",
+        rule,
+        "the Lambda endpoint could not be reached");
+  }
+
+  private static Mono<Void> write(ServerWebExchange exchange, FunctionHttpResponse answer) {
+    ServerHttpResponse response = exchange.getResponse();
+    response.setRawStatusCode(answer.status());
+    for (HeaderField header : answer.headers()) {
+      response.getHeaders().add(header.name(), header.value());
+    }
+    response.getHeaders().setContentLength(answer.bodyBuffer().remaining());
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.bodyBuffer())));
+  }
+
+  private HttpRequestSnapshot snapshot(
+      ServerHttpRequest request,
+      RoutedRequest routed,
+      Decision.ToLambda decision,
+      byte[] body,
+      String requestId) {
+    List<HeaderField> headers = new ArrayList<>();
+    request
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!isForwardingHeader(name)) {
+                values.forEach(value -> headers.add(new HeaderField(name, value)));
+              }
+            });
+    // As API Gateway does: the function learns who the client is and how it connected.
+    headers.add(new HeaderField("X-Forwarded-For", routed.forwarding().forwardedFor()));
+    headers.add(new HeaderField("X-Forwarded-Proto", routed.forwarding().proto()));
+    headers.add(new HeaderField("X-Forwarded-Port", routed.forwarding().port()));
+    if (request.getHeaders().getFirst(RequestIds.HEADER) == null) {
+      headers.add(new HeaderField(RequestIds.HEADER, requestId));
+    }
+    return new HttpRequestSnapshot(
+        request.getMethod().name(),
+        decision.forwardPath(),
+        request.getURI().getRawQuery(),
+        headers,
+        body,
+        routed.forwarding().clientIp(),
+        "HTTP/1.1",
+        requestId,
+        clock.instant());
+  }
+
+  private EventContext eventContext(Decision.ToLambda decision) {
+    String pattern = decision.pattern();
+    Map<String, String> parameters = decision.pathParameters();
+    if (pattern.endsWith("/**")) {
+      // API Gateway names a greedy tail {proxy+} and passes what it matched as 'proxy'.
+      pattern = pattern.substring(0, pattern.length() - 3) + "/{proxy+}";
+      parameters = new java.util.HashMap<>(parameters);
+      parameters.put("proxy", greedyTail(decision.forwardPath(), decision.pattern()));
+    }
+    return EventContext.of(pattern, parameters, decision.rule().lambda().payloadFormat())
+        .withSettings(EventContext.DEFAULT_STAGE, settings.accountId(), settings.apiId());
+  }
+
+  /** The part of the path that a trailing {@code /**} matched, without the leading slash. */
+  static String greedyTail(String path, String pattern) {
+    int fixedSegments = pattern.substring(0, pattern.length() - 3).split("/", -1).length - 1;
+    String[] segments = path.split("/", -1);
+    if (segments.length <= fixedSegments + 1) {
+      return "";
+    }
+    return String.join(
+        "/", java.util.Arrays.copyOfRange(segments, fixedSegments + 1, segments.length));
+  }
+
+  private static boolean isForwardingHeader(String name) {
+    return name.regionMatches(true, 0, "X-Forwarded-", 0, 12) || name.equalsIgnoreCase("Forwarded");
+  }
+
+  private static Mono<Void> problem(
+      ServerWebExchange exchange, HttpStatus status, String title, RouteRule rule, String detail) {
+    return Problems.write(
+        exchange,
+        status,
+        title,
+        "rule '" + rule.id() + "', function '" + rule.lambda().function() + "': " + detail);
+  }
+
+  @Override
+  public String toString() {
+    return "ApiGatewayLambdaBackend[" + invoker + "]";
+  }
+}
