@@ -65,6 +65,27 @@ public final class LambdaInvoker {
         });
   }
 
+  /**
+   * Checks that a function exists and may be invoked, without running it ({@code DryRun}); also
+   * warms the client's connection pool so that the first real request is not the slow one.
+   */
+  public Mono<InvocationOutcome> dryRun(String function, String qualifier, Duration budget) {
+    InvokeRequest request =
+        InvokeRequest.builder()
+            .functionName(function)
+            .qualifier(qualifier)
+            .invocationType(InvocationType.DRY_RUN)
+            .overrideConfiguration(config -> config.apiCallTimeout(budget))
+            .build();
+    return Mono.defer(
+        () -> {
+          long start = nanoTime.getAsLong();
+          return Mono.fromFuture(() -> client.invoke(request))
+              .map(response -> success(response, elapsed(start)))
+              .onErrorResume(error -> Mono.just(failure(error, budget, elapsed(start))));
+        });
+  }
+
   private Duration elapsed(long start) {
     return Duration.ofNanos(nanoTime.getAsLong() - start);
   }

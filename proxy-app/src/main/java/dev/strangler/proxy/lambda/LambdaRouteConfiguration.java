@@ -2,8 +2,10 @@ package dev.strangler.proxy.lambda;
 
 import dev.strangler.proxy.config.StranglerProperties;
 import dev.strangler.proxy.routing.RoutedRequest;
+import dev.strangler.proxy.rules.RulesState;
 import dev.strangler.rules.routing.Decision;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +39,13 @@ class LambdaRouteConfiguration {
   @Bean
   LambdaBackend lambdaBackend(LambdaInvoker invoker, StranglerProperties properties, Clock clock) {
     return new ApiGatewayLambdaBackend(invoker, properties.lambda(), clock);
+  }
+
+  /** Off where a test stands in for Lambda, or with {@code strangler.lambda.prime=false}. */
+  @Bean
+  @ConditionalOnProperty(name = "strangler.lambda.prime", matchIfMissing = true)
+  LambdaPrimer lambdaPrimer(LambdaInvoker invoker, RulesState rules) {
+    return new LambdaPrimer(invoker, rules);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import static dev.strangler.proxy.support.InvokeApiServer.holding;
 import static dev.strangler.proxy.support.InvokeApiServer.returning;
 import static dev.strangler.proxy.support.InvokeApiServer.throttled;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.strangler.proxy.support.InvokeApiServer;
 import dev.strangler.proxy.support.Monolith;
@@ -116,7 +117,9 @@ class LambdaBackendIntegrationTest {
                 "strangler.lambda.credentials",
                 "anonymous",
                 "strangler.lambda.region",
-                "eu-west-1"));
+                "eu-west-1",
+                "strangler.lambda.prime",
+                "true"));
   }
 
   @AfterAll
@@ -145,6 +148,33 @@ class LambdaBackendIntegrationTest {
     assertThat(event.get("requestContext").get("requestId").asString()).isNotBlank();
     assertThat(lambda.received().stream().filter(i -> i.function().equals("shop-get-products")))
         .allSatisfy(invocation -> assertThat(invocation.qualifier()).isEqualTo("live"));
+  }
+
+  @Test
+  void primesEveryFunctionWithADryRunAtStart() {
+    await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(lambda.received())
+                    .as(
+                        () ->
+                            lambda.received().stream()
+                                .map(i -> i.function() + i.headers().keySet())
+                                .toList()
+                                .toString())
+                    .filteredOn(
+                        i ->
+                            "DryRun"
+                                .equals(
+                                    i
+                                        .headers()
+                                        .getOrDefault("X-amz-invocation-type", java.util.List.of())
+                                        .stream()
+                                        .findFirst()
+                                        .orElse(null)))
+                    .extracting(InvokeApiServer.Invocation::function)
+                    .contains("shop-get-products", "answering", "thumbnail", "crashing"));
   }
 
   @Test

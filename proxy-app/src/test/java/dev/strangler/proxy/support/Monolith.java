@@ -45,7 +45,7 @@ public final class Monolith {
             "monolith",
             List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
             List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
-    process.awaitReady(url.resolve("/api/products"), Duration.ofSeconds(60));
+    process.awaitReady(url.resolve("/api/products"), Duration.ofSeconds(120));
     return new Monolith(process, url);
   }
 

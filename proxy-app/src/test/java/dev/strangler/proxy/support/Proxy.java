@@ -3,6 +3,7 @@ package dev.strangler.proxy.support;
 import dev.strangler.proxy.StranglerProxyApplication;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
@@ -29,7 +30,9 @@ public final class Proxy implements AutoCloseable {
   public static Proxy start(URI monolith, Map<String, String> settings, Class<?>... sources) {
     List<String> args = new ArrayList<>(commonArgs());
     args.add("--strangler.monolith.url=" + monolith);
-    settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+    Map<String, String> merged = new LinkedHashMap<>(SAFE_LAMBDA_DEFAULTS);
+    merged.putAll(settings);
+    merged.forEach((key, value) -> args.add("--" + key + "=" + value));
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(StranglerProxyApplication.class)
             .sources(sources)
@@ -41,6 +44,17 @@ public final class Proxy implements AutoCloseable {
   public static Proxy start(URI monolith) {
     return start(monolith, Map.of());
   }
+
+  /**
+   * Unless a test says otherwise, the Lambda client points at a closed loopback port and never
+   * primes: no test may reach AWS.
+   */
+  public static final Map<String, String> SAFE_LAMBDA_DEFAULTS =
+      Map.of(
+          "strangler.lambda.endpoint", "http://127.0.0.1:9",
+          "strangler.lambda.credentials", "anonymous",
+          "strangler.lambda.region", "eu-west-1",
+          "strangler.lambda.prime", "false");
 
   /** Settings every proxy started by the tests shares: loopback only, random ports. */
   public static List<String> commonArgs() {

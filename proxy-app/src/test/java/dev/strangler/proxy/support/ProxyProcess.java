@@ -20,6 +20,7 @@ public final class ProxyProcess {
     args.add("--server.port=" + port);
     args.add("--management.server.address=127.0.0.1");
     args.add("--management.server.port=" + managementPort);
+    Proxy.SAFE_LAMBDA_DEFAULTS.forEach((key, value) -> args.add("--" + key + "=" + value));
     JavaProcess process =
         JavaProcess.startMain(
             "proxy", withTestDefaults(jvmArgs), StranglerProxyApplication.class, args);

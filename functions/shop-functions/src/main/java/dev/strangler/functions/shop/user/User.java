@@ -1,0 +1,4 @@
+package dev.strangler.functions.shop.user;
+
+/** A registered customer, in the monolith's JSON shape. */
+public record User(long id, String name, String email) {}
