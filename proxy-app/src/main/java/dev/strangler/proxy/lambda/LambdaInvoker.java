@@ -56,13 +56,7 @@ public final class LambdaInvoker {
             .payload(SdkBytes.fromByteArrayUnsafe(payload))
             .overrideConfiguration(config -> config.apiCallTimeout(budget))
             .build();
-    return Mono.defer(
-        () -> {
-          long start = nanoTime.getAsLong();
-          return Mono.fromFuture(() -> client.invoke(request))
-              .map(response -> success(response, elapsed(start)))
-              .onErrorResume(error -> Mono.just(failure(error, budget, elapsed(start))));
-        });
+    return call(request, budget);
   }
 
   /**
@@ -77,6 +71,10 @@ public final class LambdaInvoker {
             .invocationType(InvocationType.DRY_RUN)
             .overrideConfiguration(config -> config.apiCallTimeout(budget))
             .build();
+    return call(request, budget);
+  }
+
+  private Mono<InvocationOutcome> call(InvokeRequest request, Duration budget) {
     return Mono.defer(
         () -> {
           long start = nanoTime.getAsLong();
