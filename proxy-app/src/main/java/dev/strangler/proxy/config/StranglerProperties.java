@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rules the route rules file that moves endpoints to Lambda
  * @param canary canary settings shared by all rules
  * @param lambda how the proxy reaches AWS Lambda
+ * @param backendHeader a response header naming the backend that served each request and why, e.g.
+ *     {@code X-Strangler-Backend}; off when empty (the default), as it reveals the split
  */
 @Validated
 @ConfigurationProperties("strangler")
@@ -29,7 +31,9 @@ public record StranglerProperties(
     @Valid @DefaultValue Forwarding forwarding,
     @Valid @DefaultValue Rules rules,
     @Valid @DefaultValue Canary canary,
-    @Valid @DefaultValue Lambda lambda) {
+    @Valid @DefaultValue Lambda lambda,
+    @Pattern(regexp = "^$|^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", message = "must be an HTTP header name")
+        String backendHeader) {
 
   /**
    * The legacy application.

@@ -26,7 +26,10 @@ class LambdaClientConfiguration {
 
   @Bean(destroyMethod = "close")
   LambdaAsyncClient lambdaAsyncClient(StranglerProperties properties) {
-    StranglerProperties.Lambda lambda = properties.lambda();
+    return client(properties.lambda());
+  }
+
+  static LambdaAsyncClient client(StranglerProperties.Lambda lambda) {
     LambdaAsyncClientBuilder builder =
         LambdaAsyncClient.builder()
             .httpClientBuilder(

@@ -13,7 +13,6 @@ import dev.strangler.proxy.support.InvokeApiServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,20 +178,14 @@ class LambdaInvokerIntegrationTest {
   }
 
   static LambdaAsyncClient clientFor(URI endpoint) {
-    StranglerProperties properties =
-        new StranglerProperties(
-            new StranglerProperties.Monolith(URI.create("http://127.0.0.1:9")),
-            new StranglerProperties.Forwarding(List.of()),
-            new StranglerProperties.Rules(null, Duration.ofMillis(250)),
-            new StranglerProperties.Canary(null),
-            new StranglerProperties.Lambda(
-                endpoint,
-                "eu-west-1",
-                StranglerProperties.Lambda.Credentials.ANONYMOUS,
-                16,
-                Duration.ofSeconds(1),
-                "000000000000",
-                "strangler"));
-    return new LambdaClientConfiguration().lambdaAsyncClient(properties);
+    return LambdaClientConfiguration.client(
+        new StranglerProperties.Lambda(
+            endpoint,
+            "eu-west-1",
+            StranglerProperties.Lambda.Credentials.ANONYMOUS,
+            16,
+            Duration.ofSeconds(1),
+            "000000000000",
+            "strangler"));
   }
 }

@@ -60,7 +60,9 @@ class RuleRoutingIntegrationTest {
                 "strangler.rules.file",
                 rules.toString(),
                 "strangler.canary.override-header",
-                OVERRIDE),
+                OVERRIDE,
+                "strangler.backend-header",
+                "X-Strangler-Backend"),
             LambdaTestDouble.class);
   }
 
@@ -76,6 +78,25 @@ class RuleRoutingIntegrationTest {
     assertThat(response.first(LambdaTestDouble.RULE)).hasValue("product-reads");
     assertThat(response.first(LambdaTestDouble.FUNCTION)).hasValue("shop-get-product");
     assertThat(response.bodyText()).startsWith("/api/products/7 {id=7}");
+  }
+
+  @Test
+  void namesTheBackendThatServedWhenAskedTo() throws IOException {
+    Response toLambda = RawHttp.get(proxy.url(), "/api/products/7");
+    Response unmatched = RawHttp.get(proxy.url(), "/api/products?size=1");
+    Response dark =
+        RawHttp.exchange(
+            proxy.url(),
+            "POST /api/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0",
+            new byte[0]);
+
+    assertThat(toLambda.first("X-Strangler-Backend"))
+        .hasValueSatisfying(
+            v -> assertThat(v).matches("lambda; rule=product-reads; bucket=\\d+; reason=canary"));
+    assertThat(unmatched.first("X-Strangler-Backend")).hasValue("monolith; reason=no_match");
+    assertThat(dark.first("X-Strangler-Backend"))
+        .hasValueSatisfying(
+            v -> assertThat(v).matches("monolith; rule=orders-dark; bucket=\\d+; reason=canary"));
   }
 
   @Test
