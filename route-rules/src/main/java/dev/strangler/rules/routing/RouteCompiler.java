@@ -35,7 +35,10 @@ final class RouteCompiler {
       Integer earlier = ids.putIfAbsent(rule.id(), index);
       if (earlier != null) {
         report(
-            "rule id '" + rule.id() + "' is also used at " + routes.get(earlier).position(),
+            "id '"
+                + rule.id()
+                + "' is already used by the rule at "
+                + routes.get(earlier).position(),
             rule,
             index,
             earlier);

@@ -185,6 +185,7 @@ class RouteTableCompileErrorsTest {
   void refusesARuleIdUsedTwice() {
     assertThatThrownBy(
             () -> TestRules.rules().add("r", "GET", "/a", "").add("r", "GET", "/b", "").compile())
-        .hasMessage("rule id 'r' is also used at routes.yaml:10:5 (rule 'r', routes.yaml:20:5)");
+        .hasMessage(
+            "id 'r' is already used by the rule at routes.yaml:10:5 (rule 'r', routes.yaml:20:5)");
   }
 }
