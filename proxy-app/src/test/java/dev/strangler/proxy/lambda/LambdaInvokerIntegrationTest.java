@@ -178,7 +178,7 @@ class LambdaInvokerIntegrationTest {
   }
 
   static LambdaAsyncClient clientFor(URI endpoint) {
-    return LambdaClientConfiguration.client(
+    return LambdaClients.create(
         new StranglerProperties.Lambda(
             endpoint,
             "eu-west-1",
