@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -q -DskipTests -pl route-rules,proxy-app -am test-compile \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 cp="proxy-app/target/test-classes:proxy-app/target/classes:$(cat proxy-app/target/test-classpath.txt)"
-exec java -Xms256m -Xmx256m -Daws.disableEc2Metadata=true \
+exec java -Xms256m -Xmx256m -Daws.disableEc2Metadata=true -Dsun.net.httpserver.nodelay=true \
   -Dbench.concurrency="${BENCH_CONCURRENCY:-4}" -Dbench.seconds="${BENCH_SECONDS:-10}" \
   -Dbench.rounds="${BENCH_ROUNDS:-3}" \
   -cp "$cp" dev.strangler.proxy.bench.LambdaPathBenchmark
