@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Starts the demo on this machine, loopback only, no AWS account and no Docker:
-# the legacy monolith, and the strangler proxy in front of it.
-# Ctrl-C stops both. DEMO_SMOKE=1 starts, checks one request through the proxy, and stops.
+# Starts the demo on this machine, loopback only, no AWS account and no Docker: the legacy
+# monolith (serving its database to the functions), the local Lambda runtime with the built
+# functions, and the strangler proxy in front of both with the demo's route file.
+# Ctrl-C stops everything. DEMO_SMOKE=1 starts, checks both backends, and stops.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PROXY_PORT=${PROXY_PORT:-8080}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-9901}
 MONOLITH_PORT=${MONOLITH_PORT:-8081}
+LAMBDA_PORT=${LAMBDA_PORT:-3001}
+DB_PORT=9092
 VERSION=0.1.0-SNAPSHOT
 MONOLITH_JAR=legacy-demo-monolith/target/legacy-demo-monolith-$VERSION-exec.jar
+RUNTIME_JAR=functions/local-runtime/target/local-runtime-$VERSION.jar
 PROXY_JAR=proxy-app/target/proxy-app-$VERSION.jar
 LOGS=.demo
 mkdir -p "$LOGS"
@@ -26,16 +30,18 @@ http_ok() {
   [[ $status == 2* ]]
 }
 
-for port in "$PROXY_PORT" "$MANAGEMENT_PORT" "$MONOLITH_PORT"; do
+for port in "$PROXY_PORT" "$MANAGEMENT_PORT" "$MONOLITH_PORT" "$LAMBDA_PORT" "$DB_PORT"; do
   if port_in_use "$port"; then
     echo "demo: port $port on 127.0.0.1 is already in use; stop what uses it or set" \
-      "PROXY_PORT / MANAGEMENT_PORT / MONOLITH_PORT" >&2
+      "PROXY_PORT / MANAGEMENT_PORT / MONOLITH_PORT / LAMBDA_PORT (9092 serves the database)" >&2
     exit 1
   fi
 done
 
 echo "demo: building (the first run downloads dependencies, later runs take seconds)..."
-./mvnw -q -B -DskipTests package -pl legacy-demo-monolith,proxy-app -am
+./mvnw -q -B -DskipTests package -pl legacy-demo-monolith,functions/shop-functions,functions/local-runtime,proxy-app -am
+# The route file you edit while the demo runs; the proxy reloads it on every save.
+[[ -f "$LOGS/routes.yaml" ]] || cp route-rules/src/main/resources/demo/routes.yaml "$LOGS/routes.yaml"
 
 pids=()
 cleanup() {
@@ -48,12 +54,19 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 java -Xmx256m -jar "$MONOLITH_JAR" --server.address=127.0.0.1 --server.port="$MONOLITH_PORT" \
-  >"$LOGS/monolith.log" 2>&1 &
+  --spring.profiles.active=shared-db >"$LOGS/monolith.log" 2>&1 &
+pids+=($!)
+java -Xmx512m -jar "$RUNTIME_JAR" --template functions/template.yaml --host 127.0.0.1 \
+  --port "$LAMBDA_PORT" --parameter "DbUrl=jdbc:h2:tcp://127.0.0.1:$DB_PORT/mem:shop" \
+  >"$LOGS/lambda.log" 2>&1 &
 pids+=($!)
 java -Xmx256m -Daws.disableEc2Metadata=true -jar "$PROXY_JAR" \
   --strangler.monolith.url="http://127.0.0.1:$MONOLITH_PORT" \
   --server.address=127.0.0.1 --server.port="$PROXY_PORT" \
   --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
+  --strangler.rules.file="$LOGS/routes.yaml" \
+  --strangler.lambda.endpoint="http://127.0.0.1:$LAMBDA_PORT" --strangler.lambda.credentials=anonymous \
+  --strangler.backend-header=X-Strangler-Backend --strangler.canary.override-header=X-Canary-Override \
   >"$LOGS/proxy.log" 2>&1 &
 pids+=($!)
 
@@ -68,6 +81,7 @@ wait_for() { # name port path log
   exit 1
 }
 wait_for monolith "$MONOLITH_PORT" /api/products "$LOGS/monolith.log"
+wait_for "Lambda runtime" "$LAMBDA_PORT" /_local/health "$LOGS/lambda.log"
 wait_for proxy "$MANAGEMENT_PORT" /actuator/health "$LOGS/proxy.log"
 http_ok "$PROXY_PORT" /api/products/1 || { echo "demo: the proxy did not forward a request" >&2; exit 1; }
 
@@ -75,18 +89,37 @@ cat <<MSG
 
 The demo is running (logs in $LOGS/). Through the proxy:
   http://127.0.0.1:$PROXY_PORT/                        the shop's home page and guestbook form
-  http://127.0.0.1:$PROXY_PORT/api/products?category=books&page=0&size=5
-  http://127.0.0.1:$PROXY_PORT/api/products/1
+  http://127.0.0.1:$PROXY_PORT/api/products/1          half of the users get it from Lambda
   http://127.0.0.1:$PROXY_PORT/api/debug/request?x=1   what the monolith sees (X-Forwarded-*)
+Try (X-Strangler-Backend names the backend that served):
+  curl -si -H 'X-User-Id: alice' http://127.0.0.1:$PROXY_PORT/api/products/1 | grep -i x-strangler
+  curl -si -H 'X-User-Id: bob'   http://127.0.0.1:$PROXY_PORT/api/products/1 | grep -i x-strangler
+  curl -si -H 'X-Canary-Override: lambda' http://127.0.0.1:$PROXY_PORT/api/products/2 | grep -i x-strangler
+  for u in \$(seq 1 20); do curl -s -o /dev/null -D - -H "X-User-Id: u\$u" http://127.0.0.1:$PROXY_PORT/api/products/1 | grep -i x-strangler; done
+Move traffic: edit $LOGS/routes.yaml (canary.percent of product-reads) and save; no restart.
+Inject a fault:  curl -X PUT -d '{"throw":"boom"}' http://127.0.0.1:$LAMBDA_PORT/_local/faults/shop-get-products
+Clear it:        curl -X DELETE http://127.0.0.1:$LAMBDA_PORT/_local/faults/shop-get-products
 The monolith directly:   http://127.0.0.1:$MONOLITH_PORT/
+Lambda runtime:          http://127.0.0.1:$LAMBDA_PORT/_local/functions
 Proxy health / metrics:  http://127.0.0.1:$MANAGEMENT_PORT/actuator/health
+                         http://127.0.0.1:$MANAGEMENT_PORT/actuator/rules
                          http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus
 
 Press Ctrl-C to stop.
 MSG
 
 if [[ ${DEMO_SMOKE:-0} == 1 ]]; then
-  echo "demo: smoke check passed"
+  backend_of() { # header value of X-Strangler-Backend for GET PATH with extra header H
+    exec 3<>"/dev/tcp/127.0.0.1/$PROXY_PORT"
+    printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%s\r\nConnection: close\r\n\r\n' "$1" "$2" >&3
+    tr -d '\r' <&3 | sed -n 's/^[Xx]-[Ss]trangler-[Bb]ackend: //p' | head -1
+    exec 3>&-
+  }
+  lambda=$(backend_of /api/products/1 "X-Canary-Override: lambda")
+  monolith=$(backend_of /api/products/1 "X-Canary-Override: monolith")
+  [[ $lambda == lambda* && $monolith == monolith* ]] || {
+    echo "demo: smoke check failed: '$lambda' / '$monolith'" >&2; exit 1; }
+  echo "demo: smoke check passed ($lambda | $monolith)"
   exit 0
 fi
 wait -n "${pids[@]}"
