@@ -18,12 +18,12 @@ PROXY_JAR=proxy-app/target/proxy-app-$VERSION.jar
 LOGS=.demo
 mkdir -p "$LOGS"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_in_use() { { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null && exec 3>&-; }
 
 # Answers 0 when http://127.0.0.1:PORT/PATH returns a 2xx status.
 http_ok() {
   local status
-  exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
   printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$2" >&3
   read -r -t 5 _ status _ <&3 || { exec 3>&-; return 1; }
   exec 3>&-
@@ -109,15 +109,15 @@ Press Ctrl-C to stop.
 MSG
 
 if [[ ${DEMO_SMOKE:-0} == 1 ]]; then
-  backend_of() { # header value of X-Strangler-Backend for GET PATH with extra header H
+  backend_of() { # "STATUS BACKEND" for GET PATH with one extra header line
     exec 3<>"/dev/tcp/127.0.0.1/$PROXY_PORT"
     printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%s\r\nConnection: close\r\n\r\n' "$1" "$2" >&3
-    tr -d '\r' <&3 | sed -n 's/^[Xx]-[Ss]trangler-[Bb]ackend: //p' | head -1
+    tr -d '\r' <&3 | sed -n -e '1s/^HTTP\/1.1 \([0-9]*\).*/\1/p' -e 's/^[Xx]-[Ss]trangler-[Bb]ackend: //p' | head -2 | paste -sd' '
     exec 3>&-
   }
   lambda=$(backend_of /api/products/1 "X-Canary-Override: lambda")
   monolith=$(backend_of /api/products/1 "X-Canary-Override: monolith")
-  [[ $lambda == lambda* && $monolith == monolith* ]] || {
+  [[ $lambda == "200 lambda"* && $monolith == "200 monolith"* ]] || {
     echo "demo: smoke check failed: '$lambda' / '$monolith'" >&2; exit 1; }
   echo "demo: smoke check passed ($lambda | $monolith)"
   exit 0

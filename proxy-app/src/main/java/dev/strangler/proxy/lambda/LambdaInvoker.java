@@ -111,7 +111,9 @@ public final class LambdaInvoker {
       return new InvocationOutcome.Throttled(
           reason == null ? "TooManyRequestsException" : reason, latency);
     }
-    if (cause instanceof RequestTooLargeException) {
+    if (cause instanceof RequestTooLargeException
+        || (cause instanceof LambdaException tooLarge && tooLarge.statusCode() == 413)) {
+      // Lambda has also named it RequestEntityTooLargeException, which the SDK does not model.
       return new InvocationOutcome.TooLarge(latency);
     }
     if (cause instanceof ResourceNotFoundException notFound) {
