@@ -31,6 +31,11 @@ public final class Monolith {
   }
 
   private static Monolith start() {
+    return start(List.of());
+  }
+
+  /** A monolith of the caller's own, e.g. serving its database to functions; close it after. */
+  public static Monolith start(List<String> extraArgs) {
     Path jar = Path.of(System.getProperty("monolith.jar", "missing"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -40,11 +45,12 @@ public final class Monolith {
     }
     int port = FreePort.next();
     URI url = URI.create("http://127.0.0.1:" + port);
-    JavaProcess process =
-        JavaProcess.start(
-            "monolith",
-            List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+    List<String> launch =
+        new java.util.ArrayList<>(
             List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+    launch.addAll(extraArgs);
+    JavaProcess process =
+        JavaProcess.start("monolith", List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), launch);
     process.awaitReady(url.resolve("/api/products"), Duration.ofSeconds(120));
     return new Monolith(process, url);
   }
@@ -56,5 +62,10 @@ public final class Monolith {
 
   public int port() {
     return url.getPort();
+  }
+
+  /** Stops a monolith started with {@link #start(List)}. */
+  public void stop() {
+    process.close();
   }
 }

@@ -100,9 +100,27 @@ public final class ExecutionEnvironment {
           loader = new SandboxClassLoader(id, artifact);
           Thread.currentThread().setContextClassLoader(loader);
           installSandboxSystem();
+          loadJdbcDrivers();
           handler = HandlerLoader.load(function.handler(), loader);
           return Duration.ofNanos(System.nanoTime() - start);
         });
+  }
+
+  /**
+   * Loads the JDBC drivers the function ships. {@code DriverManager} scans for drivers once per
+   * JVM, from whichever class loader asks first, and hands a caller only drivers its own class
+   * loader sees; on Lambda each environment is a JVM of its own, so here each loads its own.
+   */
+  private void loadJdbcDrivers() {
+    for (java.util.Iterator<java.sql.Driver> drivers =
+            java.util.ServiceLoader.load(java.sql.Driver.class, loader).iterator();
+        drivers.hasNext(); ) {
+      try {
+        drivers.next(); // a driver registers itself as its class initialises
+      } catch (java.util.ServiceConfigurationError broken) {
+        output.newPrintStream().println("JDBC driver not loaded: " + broken.getMessage());
+      }
+    }
   }
 
   private void installSandboxSystem() throws ReflectiveOperationException {

@@ -1,0 +1,236 @@
+package dev.strangler.proxy.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strangler.proxy.support.FreePort;
+import dev.strangler.proxy.support.LocalLambda;
+import dev.strangler.proxy.support.Monolith;
+import dev.strangler.proxy.support.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Over real sockets all the way: proxy → AWS SDK → local Lambda runtime → shop function → the
+ * monolith's database, which the monolith serves to the functions as in the demo.
+ */
+class EndToEndIntegrationTest {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final String RULES =
+      """
+      version: 1
+      routes:
+        - id: product-reads
+          match: { methods: [GET], paths: ["/api/products/{id}", /api/products] }
+          lambda: { function: shop-get-products, qualifier: live, timeout: 2s }
+          canary: { percent: 100 }
+        - id: user-signup
+          match: { methods: [POST], paths: [/api/users] }
+          lambda: { function: shop-create-user, qualifier: live }
+          canary: { percent: 100 }
+        - id: thumbnails
+          match: { methods: [POST], paths: [/api/images/thumbnail] }
+          lambda: { function: shop-thumbnail, qualifier: live, timeout: 10s }
+          canary: { percent: 100 }
+        - id: missing
+          match: { paths: [/api/missing] }
+          lambda: { function: shop-not-deployed }
+          canary: { percent: 100 }
+      """;
+
+  @TempDir static Path dir;
+  private static Monolith monolith;
+  private static LocalLambda lambda;
+  private static Proxy proxy;
+
+  @BeforeAll
+  static void start() throws Exception {
+    int dbPort = FreePort.next();
+    monolith =
+        Monolith.start(
+            List.of("--spring.profiles.active=shared-db", "--shop.database.tcp-port=" + dbPort));
+    lambda = LocalLambda.start("jdbc:h2:tcp://127.0.0.1:" + dbPort + "/mem:shop");
+    Path rules = Files.writeString(dir.resolve("routes.yaml"), RULES);
+    proxy =
+        Proxy.start(
+            monolith.url(),
+            Map.of(
+                "strangler.rules.file", rules.toString(),
+                "strangler.lambda.endpoint", lambda.url().toString(),
+                "strangler.backend-header", "X-Strangler-Backend"));
+  }
+
+  @AfterEach
+  void clearFaults() throws Exception {
+    CLIENT.send(
+        HttpRequest.newBuilder(lambda.url().resolve("/_local/faults")).DELETE().build(),
+        BodyHandlers.discarding());
+  }
+
+  @AfterAll
+  static void stop() {
+    proxy.close();
+    lambda.close();
+    monolith.stop();
+  }
+
+  @ParameterizedTest(name = "GET {0}")
+  @CsvSource({"/api/products/1", "/api/products/987654", "/api/products?category=books&size=3"})
+  void servesProductReadsFromLambdaByteForByteAsTheMonolith(String path) throws Exception {
+    HttpResponse<byte[]> fromLambda = getBytes(proxy.url(), path);
+    HttpResponse<byte[]> fromMonolith = getBytes(monolith.url(), path);
+
+    assertThat(fromLambda.headers().firstValue("X-Strangler-Backend"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("lambda"));
+    assertThat(fromLambda.statusCode()).isEqualTo(fromMonolith.statusCode());
+    assertThat(fromLambda.headers().firstValue("Content-Type"))
+        .isEqualTo(fromMonolith.headers().firstValue("Content-Type"));
+    assertThat(fromLambda.body()).isEqualTo(fromMonolith.body());
+  }
+
+  @Test
+  void writesThroughTheFunctionIntoTheMonolithsDatabase() throws Exception {
+    String email = "e2e-" + UUID.randomUUID() + "@example.com";
+    HttpResponse<String> created =
+        CLIENT.send(
+            HttpRequest.newBuilder(proxy.url().resolve("/api/users"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"name\":\"Edsger\",\"email\":\"" + email + "\"}"))
+                .build(),
+            BodyHandlers.ofString());
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.headers().firstValue("X-Strangler-Backend"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("lambda"));
+    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+    assertThat(id.find()).isTrue();
+    HttpResponse<byte[]> readByMonolith = getBytes(monolith.url(), "/api/users/" + id.group(1));
+    assertThat(new String(readByMonolith.body())).contains(email);
+  }
+
+  @Test
+  void makesThumbnailsInTheFunction() throws Exception {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(200, 100, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", png);
+    HttpResponse<byte[]> thumb =
+        CLIENT.send(
+            HttpRequest.newBuilder(proxy.url().resolve("/api/images/thumbnail?width=50"))
+                .header("Content-Type", "image/png")
+                .POST(BodyPublishers.ofByteArray(png.toByteArray()))
+                .build(),
+            BodyHandlers.ofByteArray());
+
+    assertThat(thumb.statusCode()).isEqualTo(200);
+    assertThat(thumb.headers().firstValue("Content-Type")).hasValue("image/png");
+    assertThat(
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumb.body())).getWidth())
+        .isEqualTo(50);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"throw\":\"database on fire\"} | 502 | Lambda function failed",
+        "{\"timeout\":true} | 504 | Lambda function timed out",
+        "{\"throttle\":true} | 429 | Lambda function throttled",
+        "{\"malformed\":true} | 502 | Malformed Lambda response",
+      })
+  void answersInjectedFaultsAsApiGatewayWould(String fault, int status, String title)
+      throws Exception {
+    injectFault("shop-get-products", fault);
+
+    HttpResponse<String> response = get(proxy.url(), "/api/products/2");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.body()).contains("\"title\":\"" + title + "\"");
+  }
+
+  @Test
+  void answersAFunctionThatIsNotDeployed() throws Exception {
+    HttpResponse<String> response = get(proxy.url(), "/api/missing");
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.body()).contains("Lambda function not found");
+  }
+
+  @Test
+  void refusesABodyTooLargeForLambda() throws Exception {
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(proxy.url().resolve("/api/images/thumbnail"))
+                .header("Content-Type", "image/png")
+                .POST(BodyPublishers.ofByteArray(new byte[7 * 1024 * 1024]))
+                .build(),
+            BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void startsColdOnceAndThenStaysWarm() throws Exception {
+    CLIENT.send(
+        HttpRequest.newBuilder(
+                lambda.url().resolve("/_local/functions/shop-get-products/environments"))
+            .DELETE()
+            .build(),
+        BodyHandlers.discarding());
+    int coldBefore = coldStarts();
+
+    get(proxy.url(), "/api/products/3");
+    get(proxy.url(), "/api/products/4");
+    get(proxy.url(), "/api/products/5");
+
+    assertThat(coldStarts()).isEqualTo(coldBefore + 1);
+  }
+
+  private static int coldStarts() throws Exception {
+    String functions = get(lambda.url(), "/_local/functions").body();
+    Matcher matcher =
+        Pattern.compile("\"shop-get-products\".*?\"coldStarts\"\\s*:\\s*(\\d+)", Pattern.DOTALL)
+            .matcher(functions);
+    assertThat(matcher.find()).as(functions).isTrue();
+    return Integer.parseInt(matcher.group(1));
+  }
+
+  private static void injectFault(String function, String json) throws Exception {
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(lambda.url().resolve("/_local/faults/" + function))
+                .PUT(BodyPublishers.ofString(json))
+                .build(),
+            BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+  }
+
+  private static HttpResponse<String> get(URI server, String path) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(server.resolve(path)).build(), BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<byte[]> getBytes(URI server, String path) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(server.resolve(path)).build(), BodyHandlers.ofByteArray());
+  }
+}
