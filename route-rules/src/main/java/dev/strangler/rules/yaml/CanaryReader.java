@@ -1,5 +1,6 @@
 package dev.strangler.rules.yaml;
 
+import dev.strangler.rules.http.HttpTokens;
 import dev.strangler.rules.model.Canary;
 import dev.strangler.rules.model.StickyKey;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package dev.strangler.rules.yaml;
 
+import dev.strangler.rules.http.HttpTokens;
 import dev.strangler.rules.model.Match;
 import java.util.ArrayList;
 import java.util.HashMap;

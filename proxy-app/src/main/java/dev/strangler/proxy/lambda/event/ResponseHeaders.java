@@ -1,5 +1,6 @@
 package dev.strangler.proxy.lambda.event;
 
+import dev.strangler.rules.http.HttpTokens;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +13,6 @@ import java.util.Set;
  * header could split or corrupt the response on the wire.
  */
 final class ResponseHeaders {
-
-  private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
   /**
    * Headers that describe one connection, not the response, and the body's framing, which the proxy
@@ -35,11 +34,11 @@ final class ResponseHeaders {
   private final List<HeaderField> fields = new ArrayList<>();
 
   void add(String name, String value) throws MalformedResponseException {
-    if (!isToken(name)) {
+    if (!HttpTokens.isToken(name)) {
       throw new MalformedResponseException(
           "header name " + quoted(name) + " is not a valid HTTP token");
     }
-    int bad = firstControlCharacter(value);
+    int bad = HttpTokens.firstControlCharacter(value);
     if (bad >= 0) {
       throw new MalformedResponseException(
           "value of header '"
@@ -68,32 +67,6 @@ final class ResponseHeaders {
     return fields.stream()
         .filter(field -> !dropped.contains(field.name().toLowerCase(Locale.ROOT)))
         .toList();
-  }
-
-  static boolean isToken(String text) {
-    if (text.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean alphanumeric =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The index of the first control character other than tab (CR, LF, NUL, DEL, …), or -1. */
-  static int firstControlCharacter(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7f) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static String describe(char c) {

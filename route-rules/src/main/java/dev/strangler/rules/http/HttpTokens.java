@@ -1,14 +1,14 @@
-package dev.strangler.rules.yaml;
+package dev.strangler.rules.http;
 
 /** RFC 9110 tokens (header names, cookie names) and field values. */
-final class HttpTokens {
+public final class HttpTokens {
 
   private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
   private HttpTokens() {}
 
   /** Letters, digits and {@code !#$%&'*+-.^_`|~}, at least one. */
-  static boolean isToken(String text) {
+  public static boolean isToken(String text) {
     if (text.isEmpty()) {
       return false;
     }
@@ -23,14 +23,19 @@ final class HttpTokens {
     return true;
   }
 
-  /** No control characters other than tab: a value a request header can carry. */
-  static boolean isFieldValue(String text) {
+  /** No control characters other than tab: a value a header can carry. */
+  public static boolean isFieldValue(String text) {
+    return firstControlCharacter(text) < 0;
+  }
+
+  /** The index of the first control character other than tab (CR, LF, NUL, DEL, …), or -1. */
+  public static int firstControlCharacter(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if ((c < 0x20 && c != '\t') || c == 0x7f) {
-        return false;
+        return i;
       }
     }
-    return true;
+    return -1;
   }
 }
