@@ -43,15 +43,16 @@ class DocumentedExamplesTest {
 
     assertThat(rules.routes())
         .extracting(RouteRule::id)
-        .containsExactly("product-reads", "user-reads", "thumbnails");
+        .containsExactly("product-reads", "user-signup", "thumbnails");
     RouteRule products = rules.routes().get(0);
     assertThat(products.match().methods()).isEqualTo(Set.of("GET", "HEAD"));
     assertThat(products.match().paths()).containsExactly("/api/products", "/api/products/{id}");
     assertThat(products.lambda().function()).isEqualTo("shop-get-products");
-    assertThat(products.canary().basisPoints()).isEqualTo(2500);
+    assertThat(products.lambda().qualifier()).isEqualTo("live");
+    assertThat(products.canary().basisPoints()).isEqualTo(5000);
     assertThat(products.canary().stickyBy()).isEqualTo(new StickyKey.Header("X-User-Id"));
     assertThat(rules.routes().get(1).canary().basisPoints()).isZero();
-    assertThat(rules.routes().get(2).canary().stickyBy()).isEqualTo(new StickyKey.ClientIp());
+    assertThat(rules.routes().get(2).canary().basisPoints()).isEqualTo(10_000);
   }
 
   @Test
