@@ -10,7 +10,9 @@ import dev.strangler.proxy.lambda.event.FunctionResponse;
 import dev.strangler.proxy.lambda.event.HeaderField;
 import dev.strangler.proxy.lambda.event.HttpRequestSnapshot;
 import dev.strangler.proxy.lambda.event.MalformedFunctionResponse;
+import dev.strangler.proxy.routing.FallbackReason;
 import dev.strangler.proxy.routing.Problems;
+import dev.strangler.proxy.routing.RequestIds;
 import dev.strangler.proxy.routing.RoutedRequest;
 import dev.strangler.rules.model.LambdaTarget;
 import dev.strangler.rules.model.RouteRule;
@@ -55,9 +57,13 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
   }
 
   @Override
-  public Mono<Void> serve(
+  public Mono<LambdaResult> serve(
       ServerWebExchange exchange, RoutedRequest routed, Decision.ToLambda decision) {
     RouteRule rule = decision.rule();
+    if (exchange.getRequest().getHeaders().getContentLength() > BODY_LIMIT) {
+      // Declared too large: not read at all, so the monolith gets the body as it streams in.
+      return Mono.just(new LambdaResult.FallBack(FallbackReason.TOO_LARGE, null));
+    }
     return DataBufferUtils.join(exchange.getRequest().getBody(), BODY_LIMIT)
         .map(
             buffer -> {
@@ -71,58 +77,76 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
         .onErrorResume(
             DataBufferLimitException.class,
             tooLarge ->
-                problem(
-                    exchange,
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "Request too large for Lambda",
-                    rule,
-                    "the body exceeds Lambda's 6 MB payload limit"));
+                answered(
+                    problem(
+                        exchange,
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "Request too large for Lambda",
+                        rule,
+                        "the body exceeds Lambda's 6 MB payload limit and was not declared"
+                            + " with Content-Length, so it cannot be replayed")));
   }
 
-  private Mono<Void> invoke(
+  private Mono<LambdaResult> invoke(
       ServerWebExchange exchange, RoutedRequest routed, Decision.ToLambda decision, byte[] body) {
     RouteRule rule = decision.rule();
     LambdaTarget target = rule.lambda();
-    String requestId = RequestIds.of(exchange.getRequest());
+    String requestId = routed.requestId();
     HttpRequestSnapshot snapshot =
         snapshot(exchange.getRequest(), routed, decision, body, requestId);
     EventResult event = ApiGatewayEvents.toEvent(snapshot, eventContext(decision));
-    if (event instanceof EventResult.TooLarge tooLarge) {
-      return problem(
-          exchange,
-          HttpStatus.CONTENT_TOO_LARGE,
-          "Request too large for Lambda",
-          rule,
-          tooLarge.message());
+    if (event instanceof EventResult.TooLarge) {
+      // Base64 or escaping grew the event past the limit: the function never sees it.
+      return Mono.just(new LambdaResult.FallBack(FallbackReason.TOO_LARGE, body));
     }
     byte[] json = ((EventResult.Encoded) event).json();
     return invoker
         .invoke(target.function(), target.qualifier(), json, target.timeout())
-        .flatMap(outcome -> respond(exchange, rule, requestId, outcome));
+        .flatMap(outcome -> respond(exchange, rule, requestId, outcome, body));
   }
 
-  private Mono<Void> respond(
-      ServerWebExchange exchange, RouteRule rule, String requestId, InvocationOutcome outcome) {
-    String function = rule.lambda().function();
+  private Mono<LambdaResult> respond(
+      ServerWebExchange exchange,
+      RouteRule rule,
+      String requestId,
+      InvocationOutcome outcome,
+      byte[] body) {
+    FallbackReason reason = FallbackPolicy.reasonFor(outcome);
     if (outcome instanceof InvocationOutcome.Success success) {
       FunctionResponse response =
           ApiGatewayResponses.toHttp(success.payload(), rule.lambda().payloadFormat());
       if (response instanceof FunctionHttpResponse answer) {
-        return write(exchange, answer);
+        return answered(write(exchange, answer));
       }
-      String reason = ((MalformedFunctionResponse) response).reason();
       log.warn(
           "Function {} (rule '{}', request {}) returned a malformed response: {}",
-          function,
+          rule.lambda().function(),
           rule.id(),
           requestId,
-          reason);
+          ((MalformedFunctionResponse) response).reason());
+      reason = FallbackReason.MALFORMED;
+    }
+    if (FallbackPolicy.mayReplay(reason, exchange.getRequest().getMethod().name())) {
+      return Mono.just(new LambdaResult.FallBack(reason, body));
+    }
+    return answered(problemFor(exchange, rule, requestId, outcome));
+  }
+
+  private static Mono<LambdaResult> answered(Mono<Void> written) {
+    return written.thenReturn(new LambdaResult.Answered());
+  }
+
+  /** The answer when the monolith may not serve the request instead: as API Gateway answers. */
+  private Mono<Void> problemFor(
+      ServerWebExchange exchange, RouteRule rule, String requestId, InvocationOutcome outcome) {
+    String function = rule.lambda().function();
+    if (outcome instanceof InvocationOutcome.Success) {
       return problem(
           exchange,
           HttpStatus.BAD_GATEWAY,
           "Malformed Lambda response",
           rule,
-          "the function's answer is not a valid API Gateway response: " + reason);
+          "the function's answer is not a valid API Gateway response");
     }
     if (outcome instanceof InvocationOutcome.FunctionError error) {
       log.warn(

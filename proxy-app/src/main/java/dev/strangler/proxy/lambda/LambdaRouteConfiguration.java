@@ -49,7 +49,7 @@ class LambdaRouteConfiguration {
   }
 
   @Bean
-  LambdaRoutingFilter lambdaRoutingFilter(LambdaBackend backend) {
-    return new LambdaRoutingFilter(backend);
+  LambdaRoutingFilter lambdaRoutingFilter(LambdaBackend backend, StranglerProperties properties) {
+    return new LambdaRoutingFilter(backend, properties.monolith().url());
   }
 }

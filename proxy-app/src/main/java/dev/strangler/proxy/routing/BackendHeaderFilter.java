@@ -29,14 +29,20 @@ final class BackendHeaderFilter implements WebFilter, Ordered {
               RoutedRequest routed = RoutedRequest.of(exchange);
               if (routed != null
                   && !exchange.getResponse().getHeaders().containsHeader(headerName)) {
-                exchange.getResponse().getHeaders().set(headerName, describe(routed.decision()));
+                exchange
+                    .getResponse()
+                    .getHeaders()
+                    .set(headerName, describe(routed.decision(), FallbackReason.of(exchange)));
               }
               return Mono.empty();
             });
     return chain.filter(exchange);
   }
 
-  static String describe(Decision decision) {
+  static String describe(Decision decision, FallbackReason fallback) {
+    if (decision instanceof Decision.ToLambda toLambda && fallback != null) {
+      return "monolith; rule=" + toLambda.rule().id() + "; fallback=" + fallback.tag();
+    }
     if (decision instanceof Decision.ToLambda toLambda) {
       return "lambda; rule="
           + toLambda.rule().id()

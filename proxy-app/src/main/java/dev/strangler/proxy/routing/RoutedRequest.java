@@ -8,9 +8,11 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * What the proxy decided about one request, computed once when it arrives and read by every later
- * filter, log line and metric: who the client is, which rule set was in force, and the decision.
+ * filter, log line and metric: who the client is, which rule set was in force, the decision, and
+ * the request's id ({@code X-Request-Id} when the client sent a sane one).
  */
-public record RoutedRequest(Forwarding forwarding, LoadedRules rules, Decision decision) {
+public record RoutedRequest(
+    Forwarding forwarding, LoadedRules rules, Decision decision, String requestId) {
 
   private static final String ATTRIBUTE = RoutedRequest.class.getName();
 
@@ -18,6 +20,7 @@ public record RoutedRequest(Forwarding forwarding, LoadedRules rules, Decision d
     Objects.requireNonNull(forwarding, "forwarding");
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(requestId, "requestId");
   }
 
   void attachTo(ServerWebExchange exchange) {

@@ -51,7 +51,7 @@ final class RoutingDecisionFilter implements WebFilter, Ordered {
             forwarding.clientIp(),
             forced(headers));
     Decision decision = current.table().decide(key);
-    new RoutedRequest(forwarding, current, decision).attachTo(exchange);
+    new RoutedRequest(forwarding, current, decision, RequestIds.of(request)).attachTo(exchange);
     if (decision instanceof Decision.Rejected rejected) {
       return Problems.write(
           exchange, HttpStatus.BAD_REQUEST, "Ambiguous request path", rejected.detail());

@@ -80,7 +80,11 @@ class EndToEndIntegrationTest {
   }
 
   @AfterEach
-  void clearFaults() throws Exception {
+  void clearFaultsAfterEachTest() throws Exception {
+    clearFaults();
+  }
+
+  private static void clearFaults() throws Exception {
     CLIENT.send(
         HttpRequest.newBuilder(lambda.url().resolve("/_local/faults")).DELETE().build(),
         BodyHandlers.discarding());
@@ -148,35 +152,75 @@ class EndToEndIntegrationTest {
         .isEqualTo(50);
   }
 
-  @ParameterizedTest(name = "{0} -> {1}")
+  @ParameterizedTest(name = "{0} -> monolith, {1}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "{\"throw\":\"database on fire\"} | 502 | Lambda function failed",
-        "{\"timeout\":true} | 504 | Lambda function timed out",
-        "{\"throttle\":true} | 429 | Lambda function throttled",
-        "{\"malformed\":true} | 502 | Malformed Lambda response",
+        "{\"throw\":\"database on fire\"} | function_error",
+        "{\"timeout\":true} | timeout",
+        "{\"throttle\":true} | throttled",
+        "{\"malformed\":true} | malformed",
       })
-  void answersInjectedFaultsAsApiGatewayWould(String fault, int status, String title)
+  void servesReadsFromTheMonolithWhenTheFunctionFails(String fault, String reason)
       throws Exception {
     injectFault("shop-get-products", fault);
 
-    HttpResponse<String> response = get(proxy.url(), "/api/products/2");
+    HttpResponse<byte[]> response = getBytes(proxy.url(), "/api/products/2");
+    HttpResponse<byte[]> direct = getBytes(monolith.url(), "/api/products/2");
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.body()).contains("\"title\":\"" + title + "\"");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(direct.body());
+    assertThat(response.headers().firstValue("X-Strangler-Backend"))
+        .hasValue("monolith; rule=product-reads; fallback=" + reason);
   }
 
   @Test
-  void answersAFunctionThatIsNotDeployed() throws Exception {
-    HttpResponse<String> response = get(proxy.url(), "/api/missing");
+  void neverRunsASignUpTwiceWhenTheFunctionFailed() throws Exception {
+    injectFault("shop-create-user", "{\"throw\":\"after the insert?\"}");
+    String email = "once-" + UUID.randomUUID() + "@example.com";
+
+    HttpResponse<String> response = signUp(email);
 
     assertThat(response.statusCode()).isEqualTo(502);
-    assertThat(response.body()).contains("Lambda function not found");
+    assertThat(response.body()).contains("Lambda function failed").contains("user-signup");
+    clearFaults();
+    assertThat(signUp(email).statusCode()).as("the email was not taken by a replay").isEqualTo(201);
   }
 
   @Test
-  void refusesABodyTooLargeForLambda() throws Exception {
+  void replaysASignUpOnTheMonolithWhenTheFunctionWasThrottled() throws Exception {
+    injectFault("shop-create-user", "{\"throttle\":true}");
+    String email = "replayed-" + UUID.randomUUID() + "@example.com";
+
+    HttpResponse<String> response = signUp(email);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    assertThat(response.headers().firstValue("X-Strangler-Backend"))
+        .hasValue("monolith; rule=user-signup; fallback=throttled");
+    clearFaults();
+    assertThat(signUp(email).statusCode()).as("created exactly once").isEqualTo(409);
+  }
+
+  private static HttpResponse<String> signUp(String email) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(proxy.url().resolve("/api/users"))
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString("{\"name\":\"Ada\",\"email\":\"" + email + "\"}"))
+            .build(),
+        BodyHandlers.ofString());
+  }
+
+  @Test
+  void sendsRequestsForAFunctionThatIsNotDeployedToTheMonolith() throws Exception {
+    HttpResponse<String> response = get(proxy.url(), "/api/missing");
+
+    assertThat(response.statusCode()).isEqualTo(get(monolith.url(), "/api/missing").statusCode());
+    assertThat(response.headers().firstValue("X-Strangler-Backend"))
+        .hasValue("monolith; rule=missing; fallback=not_found");
+  }
+
+  @Test
+  void sendsABodyTooLargeForLambdaToTheMonolith() throws Exception {
     HttpResponse<String> response =
         CLIENT.send(
             HttpRequest.newBuilder(proxy.url().resolve("/api/images/thumbnail"))
@@ -185,7 +229,8 @@ class EndToEndIntegrationTest {
                 .build(),
             BodyHandlers.ofString());
 
-    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("X-Strangler-Backend"))
+        .hasValue("monolith; rule=thumbnails; fallback=too_large");
   }
 
   @Test

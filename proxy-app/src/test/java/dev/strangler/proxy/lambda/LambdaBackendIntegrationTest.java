@@ -56,28 +56,44 @@ class LambdaBackendIntegrationTest {
           lambda: { function: thumbnail, payloadFormat: "1.0" }
           canary: { percent: 100 }
         - id: crashing
-          match: { paths: [/fail/crash] }
+          match: { methods: [POST], paths: [/fail/crash] }
           lambda: { function: crashing }
           canary: { percent: 100 }
-        - id: throttled
-          match: { paths: [/fail/throttled] }
-          lambda: { function: throttled }
-          canary: { percent: 100 }
         - id: slow
-          match: { paths: [/fail/slow] }
+          match: { methods: [POST], paths: [/fail/slow] }
           lambda: { function: slow, timeout: 300ms }
           canary: { percent: 100 }
-        - id: missing
-          match: { paths: [/fail/missing] }
-          lambda: { function: no-such-function }
-          canary: { percent: 100 }
         - id: malformed
-          match: { paths: [/fail/malformed] }
+          match: { methods: [POST], paths: [/fail/malformed] }
           lambda: { function: malformed }
           canary: { percent: 100 }
         - id: header-injection
-          match: { paths: [/fail/header-injection] }
+          match: { methods: [POST], paths: [/fail/header-injection] }
           lambda: { function: header-injection }
+          canary: { percent: 100 }
+        - id: crash-read
+          match: { methods: [GET], paths: [/api/slow] }
+          lambda: { function: crashing }
+          canary: { percent: 100 }
+        - id: throttled-read
+          match: { methods: [GET], paths: [/cookies] }
+          lambda: { function: throttled }
+          canary: { percent: 100 }
+        - id: missing-read
+          match: { methods: [GET], paths: [/account] }
+          lambda: { function: no-such-function }
+          canary: { percent: 100 }
+        - id: slow-read
+          match: { methods: [GET], paths: [/api/orders/count] }
+          lambda: { function: slow, timeout: 300ms }
+          canary: { percent: 100 }
+        - id: malformed-read
+          match: { methods: [GET], paths: [/login-redirect] }
+          lambda: { function: malformed }
+          canary: { percent: 100 }
+        - id: throttled-write
+          match: { methods: [POST], paths: [/api/orders] }
+          lambda: { function: throttled }
           canary: { percent: 100 }
       """;
 
@@ -119,7 +135,9 @@ class LambdaBackendIntegrationTest {
                 "strangler.lambda.region",
                 "eu-west-1",
                 "strangler.lambda.prime",
-                "true"));
+                "true",
+                "strangler.backend-header",
+                "X-Strangler-Backend"));
   }
 
   @AfterAll
@@ -205,18 +223,22 @@ class LambdaBackendIntegrationTest {
     assertThat(response.body()).isEqualTo(image);
   }
 
-  @ParameterizedTest(name = "{0} -> {1}")
+  @ParameterizedTest(name = "POST {0} -> {1}")
   @CsvSource({
     "/fail/crash, 502, Lambda function failed",
-    "/fail/throttled, 429, Lambda function throttled",
     "/fail/slow, 504, Lambda function timed out",
-    "/fail/missing, 502, Lambda function not found",
     "/fail/malformed, 502, Malformed Lambda response",
     "/fail/header-injection, 502, Malformed Lambda response",
   })
-  void answersFailuresAsApiGatewayDoesWithProblemDetails(String path, int status, String title)
-      throws Exception {
-    HttpResponse<String> response = get(path);
+  void answersAFunctionThatRanAndFailedOnAnUnsafeRequestWithProblemDetails(
+      String path, int status, String title) throws Exception {
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(proxy.url().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{}"))
+                .build(),
+            BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -224,21 +246,84 @@ class LambdaBackendIntegrationTest {
     assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
   }
 
+  @ParameterizedTest(name = "GET {0} -> monolith, {1}")
+  @CsvSource({
+    "/api/slow?delayMs=0, function_error",
+    "/cookies, throttled",
+    "/account, not_found",
+    "/api/orders/count, timeout",
+    "/login-redirect, malformed",
+  })
+  void servesASafeRequestFromTheMonolithWhenTheFunctionFails(String path, String reason)
+      throws Exception {
+    HttpResponse<String> fallback = get(path);
+    HttpResponse<String> direct =
+        CLIENT.send(
+            HttpRequest.newBuilder(Monolith.shared().url().resolve(path)).build(),
+            BodyHandlers.ofString());
+
+    assertThat(fallback.statusCode()).isEqualTo(direct.statusCode());
+    assertThat(fallback.headers().firstValue("X-Strangler-Backend"))
+        .hasValueSatisfying(
+            v -> assertThat(v).endsWith("; fallback=" + reason).startsWith("monolith"));
+    if (!path.equals("/api/orders/count")) {
+      assertThat(fallback.body()).isEqualTo(direct.body());
+    }
+  }
+
   @Test
-  void refusesABodyTooLargeForLambdaWithoutInvoking() throws Exception {
-    long before = lambda.received().stream().filter(i -> i.function().equals("thumbnail")).count();
+  void replaysAnUnsafeRequestOnTheMonolithOnlyWhenTheFunctionDidNotRun() throws Exception {
+    long before = orderCount();
+    String order = "{\"userId\":1,\"items\":[{\"productId\":1,\"quantity\":1}]}";
+
     HttpResponse<String> response =
         CLIENT.send(
-            HttpRequest.newBuilder(proxy.url().resolve("/api/images/thumbnail"))
-                .header("Content-Type", "image/png")
-                .POST(BodyPublishers.ofByteArray(new byte[5 * 1024 * 1024]))
+            HttpRequest.newBuilder(proxy.url().resolve("/api/orders"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(order))
                 .build(),
             BodyHandlers.ofString());
 
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    assertThat(response.headers().firstValue("X-Strangler-Backend"))
+        .hasValueSatisfying(v -> assertThat(v).endsWith("fallback=throttled"));
+    assertThat(orderCount()).isEqualTo(before + 1);
+  }
+
+  private static long orderCount() throws Exception {
+    String body =
+        CLIENT
+            .send(
+                HttpRequest.newBuilder(Monolith.shared().url().resolve("/api/orders/count"))
+                    .build(),
+                BodyHandlers.ofString())
+            .body();
+    return Long.parseLong(body.replaceAll("\\D", ""));
+  }
+
+  @Test
+  void sendsABodyTooLargeForLambdaToTheMonolithWithoutInvoking() throws Exception {
+    long before = lambda.received().stream().filter(i -> i.function().equals("thumbnail")).count();
+    byte[] body = new byte[5 * 1024 * 1024]; // fits 6 MB raw, not once base64-encoded
+
+    HttpResponse<String> response = postImage(proxy.url(), body);
+    HttpResponse<String> direct = postImage(Monolith.shared().url(), body);
+
+    assertThat(response.statusCode()).isEqualTo(direct.statusCode());
+    assertThat(response.body()).isEqualTo(direct.body());
+    assertThat(response.headers().firstValue("X-Strangler-Backend"))
+        .hasValueSatisfying(v -> assertThat(v).endsWith("fallback=too_large"));
     assertThat(lambda.received().stream().filter(i -> i.function().equals("thumbnail")).count())
         .isEqualTo(before);
+  }
+
+  private static HttpResponse<String> postImage(java.net.URI server, byte[] body) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(server.resolve("/api/images/thumbnail"))
+            .header("Content-Type", "image/png")
+            .POST(BodyPublishers.ofByteArray(body))
+            .build(),
+        BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String path, String... headers) throws Exception {

@@ -1,6 +1,7 @@
 package dev.strangler.proxy.support;
 
 import dev.strangler.proxy.lambda.LambdaBackend;
+import dev.strangler.proxy.lambda.LambdaResult;
 import dev.strangler.rules.routing.Decision;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -33,7 +34,9 @@ public class LambdaTestDouble {
       response.getHeaders().set(RULE, decision.rule().id());
       response.getHeaders().set(FUNCTION, decision.rule().lambda().function());
       byte[] body = describe(decision).getBytes(StandardCharsets.UTF_8);
-      return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+      return response
+          .writeWith(Mono.just(response.bufferFactory().wrap(body)))
+          .thenReturn(new LambdaResult.Answered());
     };
   }
 

@@ -1,17 +1,17 @@
-package dev.strangler.proxy.lambda;
+package dev.strangler.proxy.routing;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /** The id that follows a request into logs and the function's event. */
-final class RequestIds {
+public final class RequestIds {
   private RequestIds() {}
 
-  static final String HEADER = "X-Request-Id";
+  public static final String HEADER = "X-Request-Id";
 
   /** The client's {@code X-Request-Id} when it sent a sane one, else a new random UUID. */
-  static String of(ServerHttpRequest request) {
+  public static String of(ServerHttpRequest request) {
     String given = request.getHeaders().getFirst(HEADER);
     if (given != null && given.length() <= 128 && given.chars().allMatch(RequestIds::isIdChar)) {
       return given;
