@@ -1,6 +1,7 @@
 package dev.strangler.rules.yaml;
 
 import dev.strangler.rules.model.Canary;
+import dev.strangler.rules.model.Fallback;
 import dev.strangler.rules.model.LambdaTarget;
 import dev.strangler.rules.model.Match;
 import dev.strangler.rules.model.RouteRule;
@@ -48,7 +49,7 @@ final class RouteRuleReader {
     if (id == null || match == null || lambda == null || canary == null) {
       return null;
     }
-    return new RouteRule(id, match, lambda, canary, position);
+    return new RouteRule(id, match, lambda, canary, Fallback.DEFAULT, position);
   }
 
   /** The id as written, however wrong, so that every other message can name the rule. */

@@ -1,6 +1,7 @@
 package dev.strangler.rules.bench;
 
 import dev.strangler.rules.model.Canary;
+import dev.strangler.rules.model.Fallback;
 import dev.strangler.rules.model.LambdaTarget;
 import dev.strangler.rules.model.Match;
 import dev.strangler.rules.model.PayloadFormat;
@@ -39,6 +40,7 @@ final class BenchmarkRules {
               new Match(i % 3 == 2 ? Set.of() : Set.of("GET"), List.of(path), Map.of()),
               new LambdaTarget("fn-" + i, null, PayloadFormat.V2_0, Duration.ofSeconds(5)),
               new Canary(5_000, new StickyKey.Header("x-user-id")),
+              Fallback.DEFAULT,
               new SourcePosition("bench.yaml", 1 + 8 * i, 5)));
     }
     return new RuleSet(1, "bench.yaml", rules);

@@ -1,6 +1,7 @@
 package dev.strangler.rules.routing;
 
 import dev.strangler.rules.model.Canary;
+import dev.strangler.rules.model.Fallback;
 import dev.strangler.rules.model.LambdaTarget;
 import dev.strangler.rules.model.Match;
 import dev.strangler.rules.model.PayloadFormat;
@@ -45,6 +46,7 @@ final class TestRules {
             new Match(methods(methods), List.of(paths.trim().split("\\s+")), headers(headers)),
             new LambdaTarget("fn-" + id, null, PayloadFormat.V2_0, Duration.ofSeconds(5)),
             canary,
+            Fallback.DEFAULT,
             new SourcePosition("routes.yaml", line, 5)));
     return this;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.strangler.rules.model.Canary;
+import dev.strangler.rules.model.Fallback;
 import dev.strangler.rules.model.LambdaTarget;
 import dev.strangler.rules.model.Match;
 import dev.strangler.rules.model.PayloadFormat;
@@ -77,6 +78,7 @@ class RuleSetLoaderTest {
                         new LambdaTarget(
                             "shop-get-products", "live", PayloadFormat.V1_0, Duration.ofSeconds(5)),
                         new Canary(1234, new StickyKey.Header("X-User-Id")),
+                        Fallback.DEFAULT,
                         new SourcePosition("routes.yaml", 5, 5)),
                     new RouteRule(
                         "thumbnails",
@@ -87,6 +89,7 @@ class RuleSetLoaderTest {
                             PayloadFormat.V2_0,
                             Duration.ofMillis(250)),
                         new Canary(10_000, new StickyKey.None()),
+                        Fallback.DEFAULT,
                         new SourcePosition("routes.yaml", 18, 5)))));
   }
 
