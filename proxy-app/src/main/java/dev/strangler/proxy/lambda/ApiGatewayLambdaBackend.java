@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -49,9 +50,12 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
   private final StranglerProperties.Lambda settings;
   private final Clock clock;
   private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
+  private final RuleGuards guards;
 
-  ApiGatewayLambdaBackend(LambdaInvoker invoker, StranglerProperties.Lambda settings, Clock clock) {
+  ApiGatewayLambdaBackend(
+      LambdaInvoker invoker, RuleGuards guards, StranglerProperties.Lambda settings, Clock clock) {
     this.invoker = invoker;
+    this.guards = guards;
     this.settings = settings;
     this.clock = clock;
   }
@@ -100,9 +104,41 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
       return Mono.just(new LambdaResult.FallBack(FallbackReason.TOO_LARGE, body));
     }
     byte[] json = ((EventResult.Encoded) event).json();
+    RuleGuards.Guard guard = guards.of(rule);
+    if (!guard.breaker().tryAcquirePermission()) {
+      return Mono.just(new LambdaResult.FallBack(FallbackReason.CIRCUIT_OPEN, body));
+    }
+    if (!guard.bulkhead().tryAcquirePermission()) {
+      guard.breaker().releasePermission();
+      return Mono.just(new LambdaResult.FallBack(FallbackReason.CONCURRENCY_LIMIT, body));
+    }
+    long start = System.nanoTime();
     return invoker
         .invoke(target.function(), target.qualifier(), json, target.timeout())
-        .flatMap(outcome -> respond(exchange, rule, requestId, outcome, body));
+        .doFinally(signal -> guard.bulkhead().onComplete())
+        .doOnCancel(() -> guard.breaker().releasePermission())
+        .flatMap(outcome -> respond(exchange, rule, requestId, outcome, body, guard, start));
+  }
+
+  /**
+   * Tells the rule's breaker how the call went; a request too large is not the function's fault.
+   */
+  private static void record(RuleGuards.Guard guard, FallbackReason failure, long start) {
+    long elapsed = System.nanoTime() - start;
+    if (failure == null) {
+      guard.breaker().onSuccess(elapsed, TimeUnit.NANOSECONDS);
+    } else if (failure == FallbackReason.TOO_LARGE) {
+      guard.breaker().releasePermission();
+    } else {
+      guard.breaker().onError(elapsed, TimeUnit.NANOSECONDS, new FunctionFailed(failure));
+    }
+  }
+
+  /** What the breaker counts as a failed call. */
+  static final class FunctionFailed extends RuntimeException {
+    FunctionFailed(FallbackReason reason) {
+      super(reason.tag(), null, false, false);
+    }
   }
 
   private Mono<LambdaResult> respond(
@@ -110,12 +146,20 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
       RouteRule rule,
       String requestId,
       InvocationOutcome outcome,
-      byte[] body) {
+      byte[] body,
+      RuleGuards.Guard guard,
+      long start) {
     FallbackReason reason = FallbackPolicy.reasonFor(outcome);
     if (outcome instanceof InvocationOutcome.Success success) {
       FunctionResponse response =
           ApiGatewayResponses.toHttp(success.payload(), rule.lambda().payloadFormat());
       if (response instanceof FunctionHttpResponse answer) {
+        boolean failed = rule.fallback().onStatus().contains(answer.status());
+        record(guard, failed ? FallbackReason.STATUS : null, start);
+        if (failed
+            && FallbackPolicy.mayReplay(FallbackReason.STATUS, exchange.getRequest(), rule)) {
+          return Mono.just(new LambdaResult.FallBack(FallbackReason.STATUS, body));
+        }
         return answered(write(exchange, answer));
       }
       log.warn(
@@ -126,7 +170,8 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
           ((MalformedFunctionResponse) response).reason());
       reason = FallbackReason.MALFORMED;
     }
-    if (FallbackPolicy.mayReplay(reason, exchange.getRequest().getMethod().name())) {
+    record(guard, reason, start);
+    if (FallbackPolicy.mayReplay(reason, exchange.getRequest(), rule)) {
       return Mono.just(new LambdaResult.FallBack(reason, body));
     }
     return answered(problemFor(exchange, rule, requestId, outcome));

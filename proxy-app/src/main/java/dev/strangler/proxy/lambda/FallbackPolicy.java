@@ -1,7 +1,10 @@
 package dev.strangler.proxy.lambda;
 
 import dev.strangler.proxy.routing.FallbackReason;
+import dev.strangler.rules.model.Fallback;
+import dev.strangler.rules.model.RouteRule;
 import java.util.Set;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * When a request that Lambda did not serve may be served by the monolith instead. If the function
@@ -13,8 +16,22 @@ final class FallbackPolicy {
   /** RFC 9110's safe methods. */
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-  static boolean mayReplay(FallbackReason reason, String method) {
-    return reason != null && (!reason.functionMayHaveRun() || SAFE.contains(method));
+  /**
+   * If the function did not run, always; if it may have, only for a safe method, a rule marked
+   * idempotent, or a request that carries the rule's idempotency key header.
+   */
+  static boolean mayReplay(FallbackReason reason, ServerHttpRequest request, RouteRule rule) {
+    if (reason == null) {
+      return false;
+    }
+    if (!reason.functionMayHaveRun()) {
+      return true;
+    }
+    Fallback fallback = rule.fallback();
+    String keyHeader = fallback.idempotencyKeyHeader();
+    return SAFE.contains(request.getMethod().name())
+        || fallback.idempotent()
+        || (keyHeader != null && request.getHeaders().getFirst(keyHeader) != null);
   }
 
   /** The reason an invocation counts as failed, or {@code null} for a success. */

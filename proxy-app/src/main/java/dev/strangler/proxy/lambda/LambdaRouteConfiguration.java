@@ -4,6 +4,11 @@ import dev.strangler.proxy.config.StranglerProperties;
 import dev.strangler.proxy.routing.RoutedRequest;
 import dev.strangler.proxy.rules.RulesState;
 import dev.strangler.rules.routing.Decision;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -37,8 +42,31 @@ class LambdaRouteConfiguration {
   }
 
   @Bean
-  LambdaBackend lambdaBackend(LambdaInvoker invoker, StranglerProperties properties, Clock clock) {
-    return new ApiGatewayLambdaBackend(invoker, properties.lambda(), clock);
+  LambdaBackend lambdaBackend(
+      LambdaInvoker invoker, RuleGuards guards, StranglerProperties properties, Clock clock) {
+    return new ApiGatewayLambdaBackend(invoker, guards, properties.lambda(), clock);
+  }
+
+  @Bean
+  CircuitBreakerRegistry circuitBreakerRegistry(MeterRegistry meters) {
+    CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+    return registry;
+  }
+
+  @Bean
+  BulkheadRegistry bulkheadRegistry(MeterRegistry meters) {
+    BulkheadRegistry registry = BulkheadRegistry.ofDefaults();
+    TaggedBulkheadMetrics.ofBulkheadRegistry(registry).bindTo(meters);
+    return registry;
+  }
+
+  @Bean
+  RuleGuards ruleGuards(
+      CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads, RulesState rules) {
+    RuleGuards guards = new RuleGuards(breakers, bulkheads);
+    guards.follow(rules);
+    return guards;
   }
 
   /** Off where a test stands in for Lambda, or with {@code strangler.lambda.prime=false}. */
@@ -49,7 +77,8 @@ class LambdaRouteConfiguration {
   }
 
   @Bean
-  LambdaRoutingFilter lambdaRoutingFilter(LambdaBackend backend, StranglerProperties properties) {
-    return new LambdaRoutingFilter(backend, properties.monolith().url());
+  LambdaRoutingFilter lambdaRoutingFilter(
+      LambdaBackend backend, StranglerProperties properties, MeterRegistry meters) {
+    return new LambdaRoutingFilter(backend, properties.monolith().url(), meters);
   }
 }

@@ -8,6 +8,8 @@ import dev.strangler.proxy.forwarding.RequestTarget;
 import dev.strangler.proxy.routing.FallbackReason;
 import dev.strangler.proxy.routing.RoutedRequest;
 import dev.strangler.rules.routing.Decision;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,11 +40,13 @@ final class LambdaRoutingFilter implements GlobalFilter, Ordered {
 
   private final LambdaBackend backend;
   private final URI monolith;
+  private final MeterRegistry meters;
   private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
 
-  LambdaRoutingFilter(LambdaBackend backend, URI monolith) {
+  LambdaRoutingFilter(LambdaBackend backend, URI monolith, MeterRegistry meters) {
     this.backend = backend;
     this.monolith = monolith;
+    this.meters = meters;
   }
 
   @Override
@@ -85,6 +89,12 @@ final class LambdaRoutingFilter implements GlobalFilter, Ordered {
   }
 
   private void report(String requestId, Decision.ToLambda decision, FallbackReason reason) {
+    Counter.builder("strangler.fallbacks")
+        .description("Requests a rule sent to Lambda that the monolith served, by reason")
+        .tag("route", decision.rule().id())
+        .tag("reason", reason.tag())
+        .register(meters)
+        .increment();
     String function = decision.rule().lambda().function();
     if (reason == FallbackReason.NOT_FOUND) {
       if (reportedMissing.add(function + ":" + decision.rule().lambda().qualifier())) {

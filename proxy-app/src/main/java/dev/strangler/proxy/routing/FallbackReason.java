@@ -13,6 +13,12 @@ public enum FallbackReason {
   NOT_FOUND(false),
   /** The Lambda endpoint could not be reached; nothing was sent. */
   CONNECT(false),
+  /** The rule's circuit breaker is open: the function is not called for a while. */
+  CIRCUIT_OPEN(false),
+  /** The rule already has its most invocations in flight ({@code fallback.maxConcurrent}). */
+  CONCURRENCY_LIMIT(false),
+  /** The function answered a status the rule lists in {@code fallback.onStatus}. */
+  STATUS(true),
   /** The function ran and failed. */
   FUNCTION_ERROR(true),
   /** The function did not answer within the rule's time budget; it may have run. */
