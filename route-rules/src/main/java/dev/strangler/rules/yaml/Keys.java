@@ -9,12 +9,26 @@ import java.util.Map;
 final class Keys {
 
   static final List<String> FILE = List.of("version", "defaults", "routes");
-  static final List<String> DEFAULTS = List.of("lambda");
+  static final List<String> DEFAULTS = List.of("lambda", "fallback");
   static final List<String> DEFAULTS_LAMBDA = List.of("payloadFormat", "timeout");
-  static final List<String> RULE = List.of("id", "match", "lambda", "canary");
+  static final List<String> RULE = List.of("id", "match", "lambda", "canary", "fallback");
   static final List<String> MATCH = List.of("methods", "paths", "headers");
   static final List<String> LAMBDA = List.of("function", "qualifier", "payloadFormat", "timeout");
   static final List<String> CANARY = List.of("percent", "stickyBy");
+
+  /** A rule's {@code fallback}, and {@code defaults.fallback} alike. */
+  static final List<String> FALLBACK =
+      List.of("idempotent", "idempotencyKeyHeader", "onStatus", "maxConcurrent", "circuitBreaker");
+
+  static final List<String> CIRCUIT_BREAKER =
+      List.of(
+          "failureRate",
+          "slowCallRate",
+          "slowCall",
+          "window",
+          "minimumCalls",
+          "openFor",
+          "halfOpenCalls");
 
   /** Level (as a field path, {@code routes[]} for a rule) to the keys allowed there. */
   static final Map<String, List<String>> ALL = levels();
@@ -26,10 +40,14 @@ final class Keys {
     levels.put("", FILE);
     levels.put("defaults", DEFAULTS);
     levels.put("defaults.lambda", DEFAULTS_LAMBDA);
+    levels.put("defaults.fallback", FALLBACK);
+    levels.put("defaults.fallback.circuitBreaker", CIRCUIT_BREAKER);
     levels.put("routes[]", RULE);
     levels.put("routes[].match", MATCH);
     levels.put("routes[].lambda", LAMBDA);
     levels.put("routes[].canary", CANARY);
+    levels.put("routes[].fallback", FALLBACK);
+    levels.put("routes[].fallback.circuitBreaker", CIRCUIT_BREAKER);
     return Collections.unmodifiableMap(levels);
   }
 }

@@ -16,9 +16,12 @@ final class LambdaReader {
 
   private LambdaReader() {}
 
-  /** {@code defaults.lambda} over the built-in defaults. */
-  static Defaults defaults(Fields file) {
-    Fields defaults = file.fields("defaults", false, Keys.DEFAULTS);
+  /**
+   * {@code defaults.lambda} over the built-in defaults.
+   *
+   * @param defaults the file's {@code defaults}, or {@code null} when it has none
+   */
+  static Defaults defaults(Fields defaults) {
     Fields lambda =
         defaults == null ? null : defaults.fields("lambda", false, Keys.DEFAULTS_LAMBDA);
     if (lambda == null) {
@@ -129,26 +132,7 @@ final class LambdaReader {
   }
 
   private static Duration timeout(Fields lambda, Duration fallback) {
-    ScalarNode node = lambda.scalar("timeout", false, "a duration");
-    if (node == null) {
-      return fallback;
-    }
-    String text = node.getValue();
-    Duration timeout = Durations.parse(text);
-    String field = lambda.child("timeout");
-    if (timeout == null) {
-      lambda
-          .scope()
-          .error(
-              node,
-              field,
-              "must be a duration such as 250ms, 3s or 1m, but was " + Scope.shown(text));
-      return fallback;
-    }
-    if (!Durations.inRange(timeout)) {
-      lambda.scope().error(node, field, "must be between 1ms and 900s, but was " + text);
-      return fallback;
-    }
-    return timeout;
+    Duration timeout = Values.duration(lambda, "timeout", Durations.MIN, Durations.MAX);
+    return timeout == null ? fallback : timeout;
   }
 }

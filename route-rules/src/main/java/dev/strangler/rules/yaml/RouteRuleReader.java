@@ -28,7 +28,7 @@ final class RouteRuleReader {
       Problems problems,
       int index,
       Node item,
-      LambdaReader.Defaults defaults,
+      RuleDefaults defaults,
       Map<String, SourcePosition> ids) {
     if (!(item instanceof MappingNode mapping)) {
       problems.add(
@@ -44,12 +44,13 @@ final class RouteRuleReader {
     SourcePosition position = problems.at(mapping);
     String id = id(rule, position, ids);
     Match match = MatchReader.read(rule);
-    LambdaTarget lambda = LambdaReader.read(rule, defaults);
+    LambdaTarget lambda = LambdaReader.read(rule, defaults.lambda());
     Canary canary = CanaryReader.read(rule);
+    Fallback fallback = FallbackReader.read(rule, defaults.fallback());
     if (id == null || match == null || lambda == null || canary == null) {
       return null;
     }
-    return new RouteRule(id, match, lambda, canary, Fallback.DEFAULT, position);
+    return new RouteRule(id, match, lambda, canary, fallback, position);
   }
 
   /** The id as written, however wrong, so that every other message can name the rule. */

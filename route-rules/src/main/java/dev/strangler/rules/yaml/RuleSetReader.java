@@ -36,7 +36,7 @@ final class RuleSetReader {
     }
     Fields file = new Fields(Scope.file(problems), "", mapping, mapping, Keys.FILE);
     boolean versionOk = version(file);
-    LambdaReader.Defaults defaults = LambdaReader.defaults(file);
+    RuleDefaults defaults = RuleDefaults.read(file);
     List<RouteRule> routes = routes(file, defaults, problems);
     return versionOk && routes != null ? new RuleSet(VERSION, source, routes) : null;
   }
@@ -56,8 +56,7 @@ final class RuleSetReader {
   }
 
   /** {@code routes} may be left out or empty: then every request goes to the monolith. */
-  private static List<RouteRule> routes(
-      Fields file, LambdaReader.Defaults defaults, Problems problems) {
+  private static List<RouteRule> routes(Fields file, RuleDefaults defaults, Problems problems) {
     Node node = file.raw("routes");
     if (node == null || Scope.isEmpty(node)) {
       return List.of();

@@ -35,9 +35,27 @@ class RuleSetLoaderErrorsTest {
           canary:
             percent: 25
             stickyBy: header:X-User-Id
+          fallback:
+            idempotent: true
+            idempotencyKeyHeader: Idempotency-Key
+            onStatus: [500, 503]
+            maxConcurrent: 20
+            circuitBreaker:
+              failureRate: 50
+              slowCallRate: 100
+              slowCall: 2s
+              window: 20
+              minimumCalls: 10
+              openFor: 10s
+              halfOpenCalls: 3
       """;
 
   static final String RULE = " (rule 'product-reads', routes.yaml:";
+
+  /** A valid one-rule file of six lines, for a line 7 to add to rule 'a'. */
+  static final String RULE_A =
+      "version: 1\nroutes:\n  - id: a\n    match: {paths: [/a]}\n    lambda: {function: f}\n"
+          + "    canary: {percent: 1}\n";
 
   @ParameterizedTest(name = "line {0}: {1}")
   @MethodSource
@@ -266,9 +284,151 @@ class RuleSetLoaderErrorsTest {
             "    canry:",
             "canary is required" + RULE + "3:5)",
             "canry is not a known key, did you mean 'canary'? Allowed keys in a rule: id, match,"
-                + " lambda, canary"
+                + " lambda, canary, fallback"
                 + RULE
-                + "11:5)"));
+                + "11:5)"),
+        // fallback
+        error(
+            15,
+            "      idempotent: yes",
+            "fallback.idempotent must be true or false, but was 'yes'" + RULE + "15:19)"),
+        error(
+            15,
+            "      idempotent: [true]",
+            "fallback.idempotent must be true or false, but was a list" + RULE + "15:19)"),
+        error(
+            15,
+            "      idempotnt: true",
+            "fallback.idempotnt is not a known key, did you mean 'idempotent'? Allowed keys in"
+                + " fallback: idempotent, idempotencyKeyHeader, onStatus, maxConcurrent,"
+                + " circuitBreaker"
+                + RULE
+                + "15:7)"),
+        error(
+            16,
+            "      idempotencyKeyHeader: Idempotency Key",
+            "fallback.idempotencyKeyHeader must be an HTTP header name (letters, digits and"
+                + " !#$%&'*+-.^_`|~), but was 'Idempotency Key'"
+                + RULE
+                + "16:29)"),
+        error(
+            16,
+            "      idempotencyKeyHeader:",
+            "fallback.idempotencyKeyHeader must not be empty" + RULE + "16:7)"),
+        error(
+            17,
+            "      onStatus: [500, 404]",
+            "fallback.onStatus[1] must be a server error status from 500 to 599, but was 404"
+                + RULE
+                + "17:23)"),
+        error(
+            17,
+            "      onStatus: [x500]",
+            "fallback.onStatus[0] must be a server error status from 500 to 599, but was 'x500'"
+                + RULE
+                + "17:18)"),
+        error(
+            17,
+            "      onStatus: [503, 503]",
+            "fallback.onStatus[1] repeats 503, already given at fallback.onStatus[0]"
+                + RULE
+                + "17:23)"),
+        error(
+            17,
+            "      onStatus: 503",
+            "fallback.onStatus must be a list, but was 503" + RULE + "17:17)"),
+        error(
+            18,
+            "      maxConcurrent: 0",
+            "fallback.maxConcurrent must be between 1 and 10000, but was 0" + RULE + "18:22)"),
+        error(
+            18,
+            "      maxConcurrent: 99999999999",
+            "fallback.maxConcurrent must be between 1 and 10000, but was 99999999999"
+                + RULE
+                + "18:22)"),
+        error(
+            18,
+            "      maxConcurrent: 2.5",
+            "fallback.maxConcurrent must be an integer between 1 and 10000, but was 2.5"
+                + RULE
+                + "18:22)"),
+        error(
+            20,
+            "        failureRate: 0",
+            "fallback.circuitBreaker.failureRate must be between 1 and 100, but was 0"
+                + RULE
+                + "20:22)"),
+        error(
+            20,
+            "        failurRate: 50",
+            "fallback.circuitBreaker.failurRate is not a known key, did you mean 'failureRate'?"
+                + " Allowed keys in fallback.circuitBreaker: failureRate, slowCallRate, slowCall,"
+                + " window, minimumCalls, openFor, halfOpenCalls"
+                + RULE
+                + "20:9)"),
+        error(
+            21,
+            "        slowCallRate: 101",
+            "fallback.circuitBreaker.slowCallRate must be between 1 and 100, but was 101"
+                + RULE
+                + "21:23)"),
+        error(
+            22,
+            "        slowCall: 2",
+            "fallback.circuitBreaker.slowCall must be a duration such as 250ms, 3s or 1m, but"
+                + " was 2"
+                + RULE
+                + "22:19)"),
+        error(
+            22,
+            "        slowCall: 16m",
+            "fallback.circuitBreaker.slowCall must be between 1ms and 900s, but was 16m"
+                + RULE
+                + "22:19)"),
+        error(
+            23,
+            "        window: 1001",
+            "fallback.circuitBreaker.window must be between 1 and 1000, but was 1001"
+                + RULE
+                + "23:17)"),
+        error(
+            23,
+            "        window: 5",
+            "fallback.circuitBreaker.minimumCalls must be at most window (5), but was 10"
+                + RULE
+                + "24:23)"),
+        error(
+            24,
+            "        minimumCalls: 30",
+            "fallback.circuitBreaker.minimumCalls must be at most window (20), but was 30"
+                + RULE
+                + "24:23)"),
+        error(
+            24,
+            "        minimumCalls: 0",
+            "fallback.circuitBreaker.minimumCalls must be between 1 and 1000, but was 0"
+                + RULE
+                + "24:23)"),
+        error(
+            25,
+            "        openFor: 500ms",
+            "fallback.circuitBreaker.openFor must be between 1s and 60m, but was 500ms"
+                + RULE
+                + "25:18)"),
+        error(
+            25,
+            "        openFor: 2h",
+            "fallback.circuitBreaker.openFor must be a duration such as 250ms, 3s or 1m, but was"
+                + " 2h"
+                + RULE
+                + "25:18)"),
+        error(
+            26,
+            "        halfOpenCalls: 0",
+            "fallback.circuitBreaker.halfOpenCalls must be between 1 and 100, but was 0"
+                + RULE
+                + "26:24)"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -307,7 +467,7 @@ class RuleSetLoaderErrorsTest {
         file(
             replacing(1, "version: 1\ndefaults:\n  lamda: {}"),
             "defaults.lamda is not a known key, did you mean 'lambda'? Allowed keys in defaults:"
-                + " lambda (routes.yaml:3:3)"),
+                + " lambda, fallback (routes.yaml:3:3)"),
         file(
             replacing(1, "version: 1\ndefaults: [lambda]"),
             "defaults must be a mapping, but was a list (routes.yaml:2:11)"),
@@ -339,7 +499,7 @@ class RuleSetLoaderErrorsTest {
         file(
             VALID + VALID.substring(VALID.indexOf("  - id:")),
             "id 'product-reads' is already used by the rule at routes.yaml:3:5 (rule"
-                + " 'product-reads', routes.yaml:14:9)"),
+                + " 'product-reads', routes.yaml:27:9)"),
         file(
             "version: 1\nroutes:\n  - id: a\n    lambda:\n    canary: []\n",
             "match is required (rule 'a', routes.yaml:3:5)",
@@ -360,7 +520,52 @@ class RuleSetLoaderErrorsTest {
         file(
             "version: 1\nroutes:\n  - id: a\n    match: /a\n    lambda: {function: f}\n"
                 + "    canary: {percent: 1}\n",
-            "match must be a mapping, but was '/a' (rule 'a', routes.yaml:4:12)"));
+            "match must be a mapping, but was '/a' (rule 'a', routes.yaml:4:12)"),
+        file(
+            RULE_A + "    fallback: [idempotent]\n",
+            "fallback must be a mapping, but was a list (rule 'a', routes.yaml:7:15)"),
+        file(RULE_A + "    fallback:\n", "fallback must not be empty (rule 'a', routes.yaml:7:5)"),
+        file(
+            RULE_A + "    fallback: {circuitBreaker: 3}\n",
+            "fallback.circuitBreaker must be a mapping, but was 3 (rule 'a', routes.yaml:7:32)"),
+        file(
+            RULE_A + "    fallback: {circuitBreaker: {window: 5}}\n",
+            "fallback.circuitBreaker.window must be at least minimumCalls (10, inherited), but"
+                + " was 5 (rule 'a', routes.yaml:7:41)"),
+        file(
+            "version: 1\ndefaults:\n  fallback: {circuitBreaker: {minimumCalls: 50, window: 100}}\n"
+                + RULE_A.substring("version: 1\n".length())
+                + "    fallback: {circuitBreaker: {window: 40}}\n",
+            "fallback.circuitBreaker.window must be at least minimumCalls (50, inherited), but"
+                + " was 40 (rule 'a', routes.yaml:9:41)"),
+        file(
+            "version: 1\ndefaults:\n  fallback: {circuitBreaker: {window: 40}}\n"
+                + RULE_A.substring("version: 1\n".length())
+                + "    fallback: {circuitBreaker: {minimumCalls: 50}}\n",
+            "fallback.circuitBreaker.minimumCalls must be at most window (40, inherited), but"
+                + " was 50 (rule 'a', routes.yaml:9:47)"),
+        file(
+            "version: 1\ndefaults:\n  fallback: {maxConcurrent: 0, onStatus: [404]}\n",
+            "defaults.fallback.maxConcurrent must be between 1 and 10000, but was 0"
+                + " (routes.yaml:3:29)",
+            "defaults.fallback.onStatus[0] must be a server error status from 500 to 599, but"
+                + " was 404 (routes.yaml:3:43)"),
+        file(
+            "version: 1\ndefaults:\n  fallback:\n    circuitBreaker: {window: 5, openFor: 2h}\n",
+            "defaults.fallback.circuitBreaker.window must be at least minimumCalls (10,"
+                + " inherited), but was 5 (routes.yaml:4:30)",
+            "defaults.fallback.circuitBreaker.openFor must be a duration such as 250ms, 3s or 1m,"
+                + " but was 2h (routes.yaml:4:42)"),
+        file(
+            "version: 1\ndefaults:\n  fallback: {circuitBreakr: {}}\n",
+            "defaults.fallback.circuitBreakr is not a known key, did you mean 'circuitBreaker'?"
+                + " Allowed keys in defaults.fallback: idempotent, idempotencyKeyHeader, onStatus,"
+                + " maxConcurrent, circuitBreaker (routes.yaml:3:14)"),
+        file(
+            "version: 1\nroutes:\n  - match: {paths: [/a]}\n    lambda: {function: f}\n"
+                + "    canary: {percent: 1}\n    fallback: {idempotent: 1}\n",
+            "routes[0].id is required (routes.yaml:3:5)",
+            "routes[0].fallback.idempotent must be true or false, but was 1 (routes.yaml:6:28)"));
   }
 
   @ParameterizedTest(name = "{0}")

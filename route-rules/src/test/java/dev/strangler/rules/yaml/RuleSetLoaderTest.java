@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.strangler.rules.model.Canary;
 import dev.strangler.rules.model.Fallback;
+import dev.strangler.rules.model.Fallback.CircuitBreaker;
 import dev.strangler.rules.model.LambdaTarget;
 import dev.strangler.rules.model.Match;
 import dev.strangler.rules.model.PayloadFormat;
@@ -121,6 +122,110 @@ class RuleSetLoaderTest {
 
     assertThat(lambda.payloadFormat()).isEqualTo(payloadFormat);
     assertThat(lambda.timeout()).isEqualTo(timeout);
+  }
+
+  @Test
+  void readsEveryFallbackSetting() {
+    Fallback fallback =
+        fallbackOf(
+            null,
+            """
+            {idempotent: true, idempotencyKeyHeader: Idempotency-Key, onStatus: [503, 500],
+             maxConcurrent: 20, circuitBreaker: {failureRate: 40, slowCallRate: 80,
+             slowCall: 1500ms, window: 50, minimumCalls: 50, openFor: 1m, halfOpenCalls: 5}}""");
+
+    assertThat(fallback)
+        .isEqualTo(
+            new Fallback(
+                true,
+                "Idempotency-Key",
+                Set.of(500, 503),
+                20,
+                new CircuitBreaker(
+                    40, 80, Duration.ofMillis(1500), 50, 50, Duration.ofMinutes(1), 5)));
+  }
+
+  @Test
+  void usesTheBuiltInFallbackWithoutDefaultsOrRuleSettings() {
+    assertThat(fallbackOf(null, null)).isEqualTo(Fallback.DEFAULT);
+    assertThat(fallbackOf("{}", "{circuitBreaker: {}}")).isEqualTo(Fallback.DEFAULT);
+  }
+
+  @Test
+  void keepsTheBuiltInSlowCallDurationWhateverTheLambdaTimeout() {
+    String yaml =
+        "version: 1\ndefaults: {lambda: {timeout: 10s}}\nroutes:\n  - id: r\n"
+            + "    match: {paths: [/a]}\n    lambda: {function: f, timeout: 30s}\n"
+            + "    canary: {percent: 1}\n    fallback: {circuitBreaker: {window: 30}}\n";
+
+    CircuitBreaker breaker =
+        RuleSetLoader.parse(yaml, "routes.yaml").routes().get(0).fallback().circuitBreaker();
+
+    assertThat(breaker.slowCallDuration()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(breaker.window()).isEqualTo(30);
+  }
+
+  @Test
+  void ruleFallbackSettingsWinOverFileDefaultsKeyByKey() {
+    String defaults =
+        """
+        {idempotencyKeyHeader: Idempotency-Key, onStatus: [503], maxConcurrent: 50,
+         circuitBreaker: {failureRate: 25, slowCall: 1s, window: 40, minimumCalls: 20,
+         openFor: 30s}}""";
+    String rule =
+        "{idempotent: true, maxConcurrent: 5, circuitBreaker: {failureRate: 75, window: 20}}";
+
+    assertThat(fallbackOf(defaults, null))
+        .isEqualTo(
+            new Fallback(
+                false,
+                "Idempotency-Key",
+                Set.of(503),
+                50,
+                new CircuitBreaker(
+                    25, 100, Duration.ofSeconds(1), 40, 20, Duration.ofSeconds(30), 3)));
+    assertThat(fallbackOf(defaults, rule))
+        .isEqualTo(
+            new Fallback(
+                true,
+                "Idempotency-Key",
+                Set.of(503),
+                5,
+                new CircuitBreaker(
+                    75, 100, Duration.ofSeconds(1), 20, 20, Duration.ofSeconds(30), 3)));
+  }
+
+  @Test
+  void ruleOnStatusReplacesTheDefaultListAndAnEmptyListClearsIt() {
+    String defaults = "{onStatus: [502, 503], idempotent: true}";
+
+    assertThat(fallbackOf(defaults, "{onStatus: [500]}").onStatus()).containsExactly(500);
+    assertThat(fallbackOf(defaults, "{onStatus: []}").onStatus()).isEmpty();
+    assertThat(fallbackOf(defaults, "{idempotent: false}").idempotent()).isFalse();
+    assertThat(fallbackOf(defaults, "{idempotent: false}").onStatus())
+        .containsExactlyInAnyOrder(502, 503);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "maxConcurrent: 1           | 1",
+        "maxConcurrent: 10000       | 10000",
+        "maxConcurrent: \"007\"     | 7",
+      })
+  void readsIntegersFromTheirText(String setting, int maxConcurrent) {
+    assertThat(fallbackOf(null, "{" + setting + "}").maxConcurrent()).isEqualTo(maxConcurrent);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1s, PT1S", "60m, PT1H", "3600s, PT1H", "1000ms, PT1S"})
+  void acceptsOpenForFromOneSecondToOneHour(String openFor, Duration expected) {
+    assertThat(
+            fallbackOf(null, "{circuitBreaker: {openFor: " + openFor + "}}")
+                .circuitBreaker()
+                .openFor())
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
@@ -263,6 +368,22 @@ class RuleSetLoaderTest {
         .hasMessage("cannot read " + missing + ": no such file");
     assertThat(catchThrowableOfType(RuleSetException.class, () -> RuleSetLoader.load(notUtf8)))
         .hasMessage("cannot read " + notUtf8 + ": it is not UTF-8 text");
+  }
+
+  /** The fallback of a rule, with {@code defaults.fallback} and the rule's own, each optional. */
+  private static Fallback fallbackOf(String defaults, String fallback) {
+    String yaml =
+        "version: 1\n"
+            + (defaults == null ? "" : "defaults:\n  fallback: " + indented(defaults) + "\n")
+            + "routes:\n  - id: r\n    match: {paths: [/a]}\n    lambda: {function: f}\n"
+            + "    canary: {percent: 1}\n"
+            + (fallback == null ? "" : "    fallback: " + indented(fallback) + "\n");
+    return RuleSetLoader.parse(yaml, "routes.yaml").routes().get(0).fallback();
+  }
+
+  /** Flow mappings continued on further lines stay inside the key they belong to. */
+  private static String indented(String flow) {
+    return flow.replace("\n", "\n      ");
   }
 
   private static Canary canaryOf(String canary) {

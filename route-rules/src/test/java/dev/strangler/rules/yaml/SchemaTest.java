@@ -20,14 +20,18 @@ class SchemaTest {
 
   /** Where each level of {@link RuleSetLoader#allowedKeys()} is described in the schema. */
   static final Map<String, String> LEVELS =
-      Map.of(
-          "", "/properties",
-          "defaults", "/properties/defaults/properties",
-          "defaults.lambda", "/properties/defaults/properties/lambda/properties",
-          "routes[]", "/definitions/rule/properties",
-          "routes[].match", "/definitions/match/properties",
-          "routes[].lambda", "/definitions/lambda/properties",
-          "routes[].canary", "/definitions/canary/properties");
+      Map.ofEntries(
+          Map.entry("", "/properties"),
+          Map.entry("defaults", "/properties/defaults/properties"),
+          Map.entry("defaults.lambda", "/properties/defaults/properties/lambda/properties"),
+          Map.entry("defaults.fallback", "/definitions/fallback/properties"),
+          Map.entry("defaults.fallback.circuitBreaker", "/definitions/circuitBreaker/properties"),
+          Map.entry("routes[]", "/definitions/rule/properties"),
+          Map.entry("routes[].match", "/definitions/match/properties"),
+          Map.entry("routes[].lambda", "/definitions/lambda/properties"),
+          Map.entry("routes[].canary", "/definitions/canary/properties"),
+          Map.entry("routes[].fallback", "/definitions/fallback/properties"),
+          Map.entry("routes[].fallback.circuitBreaker", "/definitions/circuitBreaker/properties"));
 
   static JsonNode schema;
 
@@ -61,6 +65,16 @@ class SchemaTest {
         (level, pointer) -> inSchema.put(level, List.copyOf(schema.at(pointer).propertyNames())));
 
     assertThat(inSchema).isEqualTo(RuleSetLoader.allowedKeys());
+  }
+
+  @Test
+  void describesFallbackOnceForDefaultsAndRules() {
+    assertThat(schema.at("/properties/defaults/properties/fallback/$ref").asString())
+        .isEqualTo("#/definitions/fallback");
+    assertThat(schema.at("/definitions/rule/properties/fallback/$ref").asString())
+        .isEqualTo("#/definitions/fallback");
+    assertThat(schema.at("/definitions/fallback/properties/circuitBreaker/$ref").asString())
+        .isEqualTo("#/definitions/circuitBreaker");
   }
 
   @Test

@@ -1,0 +1,171 @@
+package dev.strangler.proxy.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.strangler.proxy.support.FreePort;
+import dev.strangler.proxy.support.LocalLambda;
+import dev.strangler.proxy.support.Monolith;
+import dev.strangler.proxy.support.Proxy;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A failing function under concurrent load: not one client sees an error, the rule's breaker opens
+ * and sends its traffic straight to the monolith, and closes again once the fault is gone. The
+ * faults are real: the local runtime's fault injection.
+ */
+class CircuitBreakerIntegrationTest {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final String RULES =
+      """
+      version: 1
+      routes:
+        - id: product-reads
+          match: { methods: [GET], paths: ["/api/products/{id}"] }
+          lambda: { function: shop-get-products, qualifier: live, timeout: 2s }
+          canary: { percent: 100 }
+          fallback:
+            circuitBreaker: { failureRate: 50, window: 10, minimumCalls: 5, openFor: 1s, halfOpenCalls: 2 }
+      """;
+
+  @TempDir static Path dir;
+  private static Monolith monolith;
+  private static LocalLambda lambda;
+  private static Proxy proxy;
+
+  @BeforeAll
+  static void start() throws Exception {
+    int dbPort = FreePort.next();
+    monolith =
+        Monolith.start(
+            List.of("--spring.profiles.active=shared-db", "--shop.database.tcp-port=" + dbPort));
+    lambda = LocalLambda.start("jdbc:h2:tcp://127.0.0.1:" + dbPort + "/mem:shop");
+    Path rules = Files.writeString(dir.resolve("routes.yaml"), RULES);
+    proxy =
+        Proxy.start(
+            monolith.url(),
+            Map.of(
+                "strangler.rules.file", rules.toString(),
+                "strangler.lambda.endpoint", lambda.url().toString(),
+                "strangler.backend-header", "X-Strangler-Backend"));
+  }
+
+  @AfterAll
+  static void stop() {
+    proxy.close();
+    lambda.close();
+    monolith.stop();
+  }
+
+  @Test
+  void opensUnderFailuresWithoutAClientErrorAndClosesWhenTheFaultIsGone() throws Exception {
+    assertThat(backendFor("/api/products/1")).startsWith("lambda");
+    fault("{\"throw\":\"database on fire\"}");
+
+    List<String> backends = load(4, 40);
+
+    assertThat(backends).as("every request answered 200").doesNotContain("error");
+    assertThat(backends).anyMatch(b -> b.endsWith("fallback=function_error"));
+    assertThat(backends).anyMatch(b -> b.endsWith("fallback=circuit_open"));
+    // Open, or already probing again (half-open) after its one second: not closed.
+    assertThat(metrics())
+        .contains("resilience4j_circuitbreaker_state{name=\"product-reads\",state=\"closed\"} 0.0");
+    assertThat(metrics())
+        .containsPattern(
+            "strangler_fallbacks_total\\{reason=\"circuit_open\",route=\"product-reads\"} [1-9]");
+
+    clearFaults();
+    // Half-open probes succeed, the breaker closes, and the function serves again.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                backendFor("/api/products/2").startsWith("lambda")
+                    && metrics()
+                        .contains(
+                            "resilience4j_circuitbreaker_state{name=\"product-reads\",state=\"closed\"} 1.0"));
+  }
+
+  /** {@code requests} GETs from {@code threads} threads: each answer's backend, or "error". */
+  private static List<String> load(int threads, int requests) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ConcurrentLinkedQueue<String> backends = new ConcurrentLinkedQueue<>();
+    List<Future<?>> sent = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      int id = 1 + i % 30;
+      sent.add(
+          pool.submit(
+              () -> {
+                try {
+                  HttpResponse<String> response =
+                      CLIENT.send(
+                          HttpRequest.newBuilder(proxy.url().resolve("/api/products/" + id))
+                              .build(),
+                          BodyHandlers.ofString());
+                  backends.add(
+                      response.statusCode() == 200
+                          ? response.headers().firstValue("X-Strangler-Backend").orElse("none")
+                          : "error");
+                } catch (Exception e) {
+                  backends.add("error");
+                }
+              }));
+    }
+    for (Future<?> future : sent) {
+      future.get();
+    }
+    pool.shutdown();
+    return new ArrayList<>(backends);
+  }
+
+  private static String backendFor(String path) throws Exception {
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(proxy.url().resolve(path)).build(), BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.headers().firstValue("X-Strangler-Backend").orElse("none");
+  }
+
+  private static String metrics() throws Exception {
+    return CLIENT
+        .send(
+            HttpRequest.newBuilder(proxy.management().resolve("/actuator/prometheus")).build(),
+            BodyHandlers.ofString())
+        .body();
+  }
+
+  private static void fault(String json) throws Exception {
+    CLIENT.send(
+        HttpRequest.newBuilder(lambda.url().resolve("/_local/faults/shop-get-products"))
+            .PUT(BodyPublishers.ofString(json))
+            .build(),
+        BodyHandlers.discarding());
+  }
+
+  private static void clearFaults() throws Exception {
+    CLIENT.send(
+        HttpRequest.newBuilder(lambda.url().resolve("/_local/faults")).DELETE().build(),
+        BodyHandlers.discarding());
+  }
+}
