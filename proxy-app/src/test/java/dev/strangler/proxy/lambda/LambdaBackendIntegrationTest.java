@@ -91,6 +91,10 @@ class LambdaBackendIntegrationTest {
           match: { methods: [GET], paths: [/login-redirect] }
           lambda: { function: malformed }
           canary: { percent: 100 }
+        - id: uploads
+          match: { methods: [POST], paths: [/api/files/upload] }
+          lambda: { function: answering }
+          canary: { percent: 100 }
         - id: throttled-write
           match: { methods: [POST], paths: [/api/orders] }
           lambda: { function: throttled }
@@ -288,6 +292,29 @@ class LambdaBackendIntegrationTest {
     assertThat(response.headers().firstValue("X-Strangler-Backend"))
         .hasValueSatisfying(v -> assertThat(v).endsWith("fallback=throttled"));
     assertThat(orderCount()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void sendsA10MegabyteUploadToTheMonolithIntact() throws Exception {
+    byte[] upload = new byte[10 * 1024 * 1024];
+    new java.util.Random(7).nextBytes(upload);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(upload);
+
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(proxy.url().resolve("/api/files/upload"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(BodyPublishers.ofByteArray(upload))
+                .build(),
+            BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"bytes\":" + upload.length)
+        .containsIgnoringCase(String.format("%08x", crc.getValue()));
+    assertThat(response.headers().firstValue("X-Strangler-Backend"))
+        .hasValueSatisfying(v -> assertThat(v).endsWith("fallback=too_large"));
   }
 
   private static long orderCount() throws Exception {
