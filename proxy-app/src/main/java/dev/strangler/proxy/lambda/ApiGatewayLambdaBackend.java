@@ -21,8 +21,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +47,6 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
   private final LambdaInvoker invoker;
   private final StranglerProperties.Lambda settings;
   private final Clock clock;
-  private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
   private final RuleGuards guards;
 
   ApiGatewayLambdaBackend(
@@ -181,7 +178,10 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
     return written.thenReturn(new LambdaResult.Answered());
   }
 
-  /** The answer when the monolith may not serve the request instead: as API Gateway answers. */
+  /**
+   * The answer when the monolith may not serve the request instead, as API Gateway answers: only
+   * outcomes where the function may have run get here (the others are always replayed).
+   */
   private Mono<Void> problemFor(
       ServerWebExchange exchange, RouteRule rule, String requestId, InvocationOutcome outcome) {
     String function = rule.lambda().function();
@@ -209,38 +209,6 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
           "Lambda function failed",
           rule,
           "the function failed (" + error.kind() + type + ")");
-    }
-    if (outcome instanceof InvocationOutcome.Throttled throttled) {
-      return problem(
-          exchange,
-          HttpStatus.TOO_MANY_REQUESTS,
-          "Lambda function throttled",
-          rule,
-          "the function is throttled (" + throttled.reason() + ")");
-    }
-    if (outcome instanceof InvocationOutcome.TooLarge) {
-      return problem(
-          exchange,
-          HttpStatus.CONTENT_TOO_LARGE,
-          "Request too large for Lambda",
-          rule,
-          "Lambda refused the event as too large");
-    }
-    if (outcome instanceof InvocationOutcome.NotFound notFound) {
-      if (reportedMissing.add(function + ":" + rule.lambda().qualifier())) {
-        log.error(
-            "Function {} (qualifier {}) of rule '{}' does not exist: {}",
-            function,
-            rule.lambda().qualifier(),
-            rule.id(),
-            notFound.message());
-      }
-      return problem(
-          exchange,
-          HttpStatus.BAD_GATEWAY,
-          "Lambda function not found",
-          rule,
-          "the function does not exist");
     }
     if (outcome instanceof InvocationOutcome.TimedOut timedOut) {
       log.warn(
