@@ -3,21 +3,16 @@ package dev.strangler.proxy.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.strangler.proxy.support.FreePort;
-import dev.strangler.proxy.support.LocalLambda;
-import dev.strangler.proxy.support.Monolith;
 import dev.strangler.proxy.support.Proxy;
+import dev.strangler.proxy.support.ShopStack;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,38 +44,24 @@ class CircuitBreakerIntegrationTest {
       """;
 
   @TempDir static Path dir;
-  private static Monolith monolith;
-  private static LocalLambda lambda;
+  private static ShopStack stack;
   private static Proxy proxy;
 
   @BeforeAll
-  static void start() throws Exception {
-    int dbPort = FreePort.next();
-    monolith =
-        Monolith.start(
-            List.of("--spring.profiles.active=shared-db", "--shop.database.tcp-port=" + dbPort));
-    lambda = LocalLambda.start("jdbc:h2:tcp://127.0.0.1:" + dbPort + "/mem:shop");
-    Path rules = Files.writeString(dir.resolve("routes.yaml"), RULES);
-    proxy =
-        Proxy.start(
-            monolith.url(),
-            Map.of(
-                "strangler.rules.file", rules.toString(),
-                "strangler.lambda.endpoint", lambda.url().toString(),
-                "strangler.backend-header", "X-Strangler-Backend"));
+  static void start() {
+    stack = ShopStack.start(dir, RULES);
+    proxy = stack.proxy();
   }
 
   @AfterAll
   static void stop() {
-    proxy.close();
-    lambda.close();
-    monolith.stop();
+    stack.close();
   }
 
   @Test
   void opensUnderFailuresWithoutAClientErrorAndClosesWhenTheFaultIsGone() throws Exception {
     assertThat(backendFor("/api/products/1")).startsWith("lambda");
-    fault("{\"throw\":\"database on fire\"}");
+    stack.fault("shop-get-products", "{\"throw\":\"database on fire\"}");
 
     List<String> backends = load(4, 40);
 
@@ -94,7 +75,7 @@ class CircuitBreakerIntegrationTest {
         .containsPattern(
             "strangler_fallbacks_total\\{reason=\"circuit_open\",route=\"product-reads\"} [1-9]");
 
-    clearFaults();
+    stack.clearFaults();
     // Half-open probes succeed, the breaker closes, and the function serves again.
     await()
         .atMost(Duration.ofSeconds(10))
@@ -153,19 +134,5 @@ class CircuitBreakerIntegrationTest {
             HttpRequest.newBuilder(proxy.management().resolve("/actuator/prometheus")).build(),
             BodyHandlers.ofString())
         .body();
-  }
-
-  private static void fault(String json) throws Exception {
-    CLIENT.send(
-        HttpRequest.newBuilder(lambda.url().resolve("/_local/faults/shop-get-products"))
-            .PUT(BodyPublishers.ofString(json))
-            .build(),
-        BodyHandlers.discarding());
-  }
-
-  private static void clearFaults() throws Exception {
-    CLIENT.send(
-        HttpRequest.newBuilder(lambda.url().resolve("/_local/faults")).DELETE().build(),
-        BodyHandlers.discarding());
   }
 }

@@ -2,20 +2,17 @@ package dev.strangler.proxy.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.proxy.support.FreePort;
 import dev.strangler.proxy.support.LocalLambda;
 import dev.strangler.proxy.support.Monolith;
 import dev.strangler.proxy.support.Proxy;
+import dev.strangler.proxy.support.ShopStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,43 +55,27 @@ class EndToEndIntegrationTest {
       """;
 
   @TempDir static Path dir;
+  private static ShopStack stack;
   private static Monolith monolith;
   private static LocalLambda lambda;
   private static Proxy proxy;
 
   @BeforeAll
-  static void start() throws Exception {
-    int dbPort = FreePort.next();
-    monolith =
-        Monolith.start(
-            List.of("--spring.profiles.active=shared-db", "--shop.database.tcp-port=" + dbPort));
-    lambda = LocalLambda.start("jdbc:h2:tcp://127.0.0.1:" + dbPort + "/mem:shop");
-    Path rules = Files.writeString(dir.resolve("routes.yaml"), RULES);
-    proxy =
-        Proxy.start(
-            monolith.url(),
-            Map.of(
-                "strangler.rules.file", rules.toString(),
-                "strangler.lambda.endpoint", lambda.url().toString(),
-                "strangler.backend-header", "X-Strangler-Backend"));
+  static void start() {
+    stack = ShopStack.start(dir, RULES);
+    monolith = stack.monolith();
+    lambda = stack.lambda();
+    proxy = stack.proxy();
   }
 
   @AfterEach
   void clearFaultsAfterEachTest() throws Exception {
-    clearFaults();
-  }
-
-  private static void clearFaults() throws Exception {
-    CLIENT.send(
-        HttpRequest.newBuilder(lambda.url().resolve("/_local/faults")).DELETE().build(),
-        BodyHandlers.discarding());
+    stack.clearFaults();
   }
 
   @AfterAll
   static void stop() {
-    proxy.close();
-    lambda.close();
-    monolith.stop();
+    stack.close();
   }
 
   @ParameterizedTest(name = "GET {0}")
@@ -163,7 +144,7 @@ class EndToEndIntegrationTest {
       })
   void servesReadsFromTheMonolithWhenTheFunctionFails(String fault, String reason)
       throws Exception {
-    injectFault("shop-get-products", fault);
+    stack.fault("shop-get-products", fault);
 
     HttpResponse<byte[]> response = getBytes(proxy.url(), "/api/products/2");
     HttpResponse<byte[]> direct = getBytes(monolith.url(), "/api/products/2");
@@ -176,20 +157,20 @@ class EndToEndIntegrationTest {
 
   @Test
   void neverRunsASignUpTwiceWhenTheFunctionFailed() throws Exception {
-    injectFault("shop-create-user", "{\"throw\":\"after the insert?\"}");
+    stack.fault("shop-create-user", "{\"throw\":\"after the insert?\"}");
     String email = "once-" + UUID.randomUUID() + "@example.com";
 
     HttpResponse<String> response = signUp(email);
 
     assertThat(response.statusCode()).isEqualTo(502);
     assertThat(response.body()).contains("Lambda function failed").contains("user-signup");
-    clearFaults();
+    stack.clearFaults();
     assertThat(signUp(email).statusCode()).as("the email was not taken by a replay").isEqualTo(201);
   }
 
   @Test
   void replaysASignUpOnTheMonolithWhenTheFunctionWasThrottled() throws Exception {
-    injectFault("shop-create-user", "{\"throttle\":true}");
+    stack.fault("shop-create-user", "{\"throttle\":true}");
     String email = "replayed-" + UUID.randomUUID() + "@example.com";
 
     HttpResponse<String> response = signUp(email);
@@ -197,7 +178,7 @@ class EndToEndIntegrationTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     assertThat(response.headers().firstValue("X-Strangler-Backend"))
         .hasValue("monolith; rule=user-signup; fallback=throttled");
-    clearFaults();
+    stack.clearFaults();
     assertThat(signUp(email).statusCode()).as("created exactly once").isEqualTo(409);
   }
 
@@ -257,16 +238,6 @@ class EndToEndIntegrationTest {
             .matcher(functions);
     assertThat(matcher.find()).as(functions).isTrue();
     return Integer.parseInt(matcher.group(1));
-  }
-
-  private static void injectFault(String function, String json) throws Exception {
-    HttpResponse<String> response =
-        CLIENT.send(
-            HttpRequest.newBuilder(lambda.url().resolve("/_local/faults/" + function))
-                .PUT(BodyPublishers.ofString(json))
-                .build(),
-            BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isLessThan(300);
   }
 
   private static HttpResponse<String> get(URI server, String path) throws Exception {
