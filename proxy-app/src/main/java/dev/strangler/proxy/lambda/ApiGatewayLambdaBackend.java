@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
   private static final int BODY_LIMIT = (int) ApiGatewayEvents.SYNCHRONOUS_PAYLOAD_LIMIT;
 
   private final LambdaInvoker invoker;
+  private final ThrottleRetries invocations;
   private final StranglerProperties.Lambda settings;
   private final Clock clock;
   private final RuleGuards guards;
@@ -52,6 +54,9 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
   ApiGatewayLambdaBackend(
       LambdaInvoker invoker, RuleGuards guards, StranglerProperties.Lambda settings, Clock clock) {
     this.invoker = invoker;
+    this.invocations =
+        new ThrottleRetries(
+            invoker, System::nanoTime, () -> ThreadLocalRandom.current().nextDouble());
     this.guards = guards;
     this.settings = settings;
     this.clock = clock;
@@ -110,8 +115,8 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
       return Mono.just(new LambdaResult.FallBack(FallbackReason.CONCURRENCY_LIMIT, body));
     }
     long start = System.nanoTime();
-    return invoker
-        .invoke(target.function(), target.qualifier(), json, target.timeout())
+    return invocations
+        .invoke(target, rule.fallback().throttleRetry(), json)
         .doFinally(signal -> guard.bulkhead().onComplete())
         .doOnCancel(() -> guard.breaker().releasePermission())
         .flatMap(outcome -> respond(exchange, rule, requestId, outcome, body, guard, start));
@@ -210,19 +215,19 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
           rule,
           "the function failed (" + error.kind() + type + ")");
     }
-    if (outcome instanceof InvocationOutcome.TimedOut timedOut) {
+    if (outcome instanceof InvocationOutcome.TimedOut) {
       log.warn(
           "Function {} (rule '{}', request {}) did not answer within {}",
           function,
           rule.id(),
           requestId,
-          timedOut.budget());
+          rule.lambda().timeout());
       return problem(
           exchange,
           HttpStatus.GATEWAY_TIMEOUT,
           "Lambda function timed out",
           rule,
-          "the function did not answer within " + timedOut.budget().toMillis() + " ms");
+          "the function did not answer within " + rule.lambda().timeout().toMillis() + " ms");
     }
     if (outcome instanceof InvocationOutcome.ServiceError error) {
       log.warn(

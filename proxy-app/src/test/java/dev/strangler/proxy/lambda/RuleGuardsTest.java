@@ -58,7 +58,13 @@ class RuleGuardsTest {
         new Match(Set.of("GET"), List.of("/a"), Map.of()),
         new LambdaTarget(function, null, PayloadFormat.V2_0, Duration.ofSeconds(3)),
         new Canary(10_000, new StickyKey.None()),
-        new Fallback(false, null, Set.of(), maxConcurrent, Fallback.CircuitBreaker.DEFAULT),
+        new Fallback(
+            false,
+            null,
+            Set.of(),
+            maxConcurrent,
+            Fallback.CircuitBreaker.DEFAULT,
+            Fallback.ThrottleRetry.DEFAULT),
         new SourcePosition("routes.yaml", 1, 1));
   }
 }

@@ -16,20 +16,23 @@ import java.util.Set;
  * @param maxConcurrent most invocations of the rule in flight at once (keep it under the function's
  *     reserved concurrency); beyond it requests go to the monolith
  * @param circuitBreaker when to stop calling the function for a while
+ * @param throttleRetry how often a throttled invocation is tried again before the monolith serves
  */
 public record Fallback(
     boolean idempotent,
     String idempotencyKeyHeader,
     Set<Integer> onStatus,
     int maxConcurrent,
-    CircuitBreaker circuitBreaker) {
+    CircuitBreaker circuitBreaker,
+    ThrottleRetry throttleRetry) {
 
   public static final Fallback DEFAULT =
-      new Fallback(false, null, Set.of(), 100, CircuitBreaker.DEFAULT);
+      new Fallback(false, null, Set.of(), 100, CircuitBreaker.DEFAULT, ThrottleRetry.DEFAULT);
 
   public Fallback {
     onStatus = Set.copyOf(onStatus);
     Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+    Objects.requireNonNull(throttleRetry, "throttleRetry");
     if (maxConcurrent < 1) {
       throw new IllegalArgumentException(
           "maxConcurrent must be at least 1, but was " + maxConcurrent);
@@ -64,6 +67,59 @@ public record Fallback(
     public CircuitBreaker {
       Objects.requireNonNull(slowCallDuration, "slowCallDuration");
       Objects.requireNonNull(openFor, "openFor");
+    }
+  }
+
+  /**
+   * Tries a throttled invocation again, since throttling means the function did not run and a burst
+   * often passes within milliseconds. Only throttling is retried: any other failure goes to the
+   * monolith (or to the client) at once. A retry is made only if its wait ends before the rule's
+   * timeout, which bounds the whole call, retries included.
+   *
+   * @param attempts invocations in all, the first included: {@code 1} never retries
+   * @param backoff the longest wait before the first retry; it doubles for each retry after
+   * @param maxBackoff the longest wait before any retry
+   */
+  public record ThrottleRetry(int attempts, Duration backoff, Duration maxBackoff) {
+
+    public static final ThrottleRetry DEFAULT =
+        new ThrottleRetry(3, Duration.ofMillis(20), Duration.ofMillis(200));
+
+    public ThrottleRetry {
+      Objects.requireNonNull(backoff, "backoff");
+      Objects.requireNonNull(maxBackoff, "maxBackoff");
+      if (attempts < 1) {
+        throw new IllegalArgumentException("attempts must be at least 1, but was " + attempts);
+      }
+      if (backoff.compareTo(maxBackoff) > 0) {
+        throw new IllegalArgumentException(
+            "backoff " + backoff + " must not exceed maxBackoff " + maxBackoff);
+      }
+    }
+
+    /**
+     * The wait before retry {@code retry} (1 for the first): its ceiling is {@code backoff} doubled
+     * per earlier retry, capped at {@code maxBackoff}; half the ceiling is always waited and the
+     * other half is spread by {@code random}, so that callers throttled together do not come back
+     * together, and none comes back at once.
+     *
+     * @param random a number from 0 (inclusive) to 1 (exclusive)
+     */
+    public Duration waitBefore(int retry, double random) {
+      if (retry < 1) {
+        throw new IllegalArgumentException("retry must be at least 1, but was " + retry);
+      }
+      if (!(random >= 0 && random < 1)) {
+        throw new IllegalArgumentException("random must be in [0, 1), but was " + random);
+      }
+      long ceiling = maxBackoff.toNanos();
+      long doubled = backoff.toNanos();
+      for (int i = 1; i < retry && doubled < ceiling; i++) {
+        doubled *= 2;
+      }
+      long cap = Math.min(doubled, ceiling);
+      long half = cap / 2;
+      return Duration.ofNanos(half + (long) ((cap - half) * random));
     }
   }
 }

@@ -21,6 +21,9 @@ final class Durations {
   /** The longest a circuit breaker stays open: an hour, written {@code 60m}. */
   static final Duration MAX_OPEN = Duration.ofMinutes(60);
 
+  /** The longest wait before retrying a throttled invocation. */
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
   private static final Pattern TEXT = Pattern.compile("([0-9]{1,9})(ms|s|m)");
 
   private Durations() {}

@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads {@code defaults.fallback} and a rule's {@code fallback}. Each key a rule leaves out is
  * inherited from {@code defaults.fallback}, and each one that leaves out from {@link
- * Fallback#DEFAULT}; {@code onStatus} is replaced as a whole, {@code circuitBreaker} key by key.
+ * Fallback#DEFAULT}; {@code onStatus} is replaced as a whole, {@code circuitBreaker} and {@code
+ * throttleRetry} key by key.
  */
 final class FallbackReader {
 
@@ -51,7 +52,8 @@ final class FallbackReader {
         idempotencyKeyHeader == null ? inherited.idempotencyKeyHeader() : idempotencyKeyHeader,
         onStatus == null ? inherited.onStatus() : onStatus,
         maxConcurrent == null ? inherited.maxConcurrent() : maxConcurrent,
-        CircuitBreakerReader.read(fallback, inherited.circuitBreaker()));
+        CircuitBreakerReader.read(fallback, inherited.circuitBreaker()),
+        ThrottleRetryReader.read(fallback, inherited.throttleRetry()));
   }
 
   private static String idempotencyKeyHeader(Fields fallback) {

@@ -18,7 +18,13 @@ final class Keys {
 
   /** A rule's {@code fallback}, and {@code defaults.fallback} alike. */
   static final List<String> FALLBACK =
-      List.of("idempotent", "idempotencyKeyHeader", "onStatus", "maxConcurrent", "circuitBreaker");
+      List.of(
+          "idempotent",
+          "idempotencyKeyHeader",
+          "onStatus",
+          "maxConcurrent",
+          "circuitBreaker",
+          "throttleRetry");
 
   static final List<String> CIRCUIT_BREAKER =
       List.of(
@@ -29,6 +35,8 @@ final class Keys {
           "minimumCalls",
           "openFor",
           "halfOpenCalls");
+
+  static final List<String> THROTTLE_RETRY = List.of("attempts", "backoff", "maxBackoff");
 
   /** Level (as a field path, {@code routes[]} for a rule) to the keys allowed there. */
   static final Map<String, List<String>> ALL = levels();
@@ -42,12 +50,14 @@ final class Keys {
     levels.put("defaults.lambda", DEFAULTS_LAMBDA);
     levels.put("defaults.fallback", FALLBACK);
     levels.put("defaults.fallback.circuitBreaker", CIRCUIT_BREAKER);
+    levels.put("defaults.fallback.throttleRetry", THROTTLE_RETRY);
     levels.put("routes[]", RULE);
     levels.put("routes[].match", MATCH);
     levels.put("routes[].lambda", LAMBDA);
     levels.put("routes[].canary", CANARY);
     levels.put("routes[].fallback", FALLBACK);
     levels.put("routes[].fallback.circuitBreaker", CIRCUIT_BREAKER);
+    levels.put("routes[].fallback.throttleRetry", THROTTLE_RETRY);
     return Collections.unmodifiableMap(levels);
   }
 }

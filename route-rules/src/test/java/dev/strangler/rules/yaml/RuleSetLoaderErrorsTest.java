@@ -301,7 +301,7 @@ class RuleSetLoaderErrorsTest {
             "      idempotnt: true",
             "fallback.idempotnt is not a known key, did you mean 'idempotent'? Allowed keys in"
                 + " fallback: idempotent, idempotencyKeyHeader, onStatus, maxConcurrent,"
-                + " circuitBreaker"
+                + " circuitBreaker, throttleRetry"
                 + RULE
                 + "15:7)"),
         error(
@@ -560,7 +560,28 @@ class RuleSetLoaderErrorsTest {
             "version: 1\ndefaults:\n  fallback: {circuitBreakr: {}}\n",
             "defaults.fallback.circuitBreakr is not a known key, did you mean 'circuitBreaker'?"
                 + " Allowed keys in defaults.fallback: idempotent, idempotencyKeyHeader, onStatus,"
-                + " maxConcurrent, circuitBreaker (routes.yaml:3:14)"),
+                + " maxConcurrent, circuitBreaker, throttleRetry (routes.yaml:3:14)"),
+        file(
+            RULE_A + "    fallback: {throttleRetry: {attempts: 11, backoff: 20s}}\n",
+            "fallback.throttleRetry.attempts must be between 1 and 10, but was 11 (rule 'a',"
+                + " routes.yaml:7:42)",
+            "fallback.throttleRetry.backoff must be between 1ms and 10s, but was 20s (rule 'a',"
+                + " routes.yaml:7:55)"),
+        file(
+            RULE_A + "    fallback: {throttleRetry: {backoff: 300ms}}\n",
+            "fallback.throttleRetry.backoff must be at most maxBackoff (200ms, inherited), but"
+                + " was 300ms (rule 'a', routes.yaml:7:41)"),
+        file(
+            "version: 1\ndefaults:\n  fallback: {throttleRetry: {backoff: 100ms}}\n"
+                + RULE_A.substring("version: 1\n".length())
+                + "    fallback: {throttleRetry: {maxBackoff: 50ms}}\n",
+            "fallback.throttleRetry.maxBackoff must be at least backoff (100ms, inherited), but"
+                + " was 50ms (rule 'a', routes.yaml:9:44)"),
+        file(
+            RULE_A + "    fallback: {throttleRetry: {retry: 2}}\n",
+            "fallback.throttleRetry.retry is not a known key; allowed keys in"
+                + " fallback.throttleRetry: attempts, backoff, maxBackoff (rule 'a',"
+                + " routes.yaml:7:32)"),
         file(
             "version: 1\nroutes:\n  - match: {paths: [/a]}\n    lambda: {function: f}\n"
                 + "    canary: {percent: 1}\n    fallback: {idempotent: 1}\n",

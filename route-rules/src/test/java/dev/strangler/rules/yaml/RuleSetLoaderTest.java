@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.strangler.rules.model.Canary;
 import dev.strangler.rules.model.Fallback;
 import dev.strangler.rules.model.Fallback.CircuitBreaker;
+import dev.strangler.rules.model.Fallback.ThrottleRetry;
 import dev.strangler.rules.model.LambdaTarget;
 import dev.strangler.rules.model.Match;
 import dev.strangler.rules.model.PayloadFormat;
@@ -132,7 +133,8 @@ class RuleSetLoaderTest {
             """
             {idempotent: true, idempotencyKeyHeader: Idempotency-Key, onStatus: [503, 500],
              maxConcurrent: 20, circuitBreaker: {failureRate: 40, slowCallRate: 80,
-             slowCall: 1500ms, window: 50, minimumCalls: 50, openFor: 1m, halfOpenCalls: 5}}""");
+             slowCall: 1500ms, window: 50, minimumCalls: 50, openFor: 1m, halfOpenCalls: 5},
+             throttleRetry: {attempts: 5, backoff: 50ms, maxBackoff: 1s}}""");
 
     assertThat(fallback)
         .isEqualTo(
@@ -142,7 +144,8 @@ class RuleSetLoaderTest {
                 Set.of(500, 503),
                 20,
                 new CircuitBreaker(
-                    40, 80, Duration.ofMillis(1500), 50, 50, Duration.ofMinutes(1), 5)));
+                    40, 80, Duration.ofMillis(1500), 50, 50, Duration.ofMinutes(1), 5),
+                new ThrottleRetry(5, Duration.ofMillis(50), Duration.ofSeconds(1))));
   }
 
   @Test
@@ -183,7 +186,8 @@ class RuleSetLoaderTest {
                 Set.of(503),
                 50,
                 new CircuitBreaker(
-                    25, 100, Duration.ofSeconds(1), 40, 20, Duration.ofSeconds(30), 3)));
+                    25, 100, Duration.ofSeconds(1), 40, 20, Duration.ofSeconds(30), 3),
+                ThrottleRetry.DEFAULT));
     assertThat(fallbackOf(defaults, rule))
         .isEqualTo(
             new Fallback(
@@ -192,7 +196,18 @@ class RuleSetLoaderTest {
                 Set.of(503),
                 5,
                 new CircuitBreaker(
-                    75, 100, Duration.ofSeconds(1), 20, 20, Duration.ofSeconds(30), 3)));
+                    75, 100, Duration.ofSeconds(1), 20, 20, Duration.ofSeconds(30), 3),
+                ThrottleRetry.DEFAULT));
+  }
+
+  @Test
+  void ruleThrottleRetryOverridesTheDefaultsKeyByKey() {
+    String defaults = "{throttleRetry: {attempts: 4, maxBackoff: 500ms}}";
+
+    assertThat(fallbackOf(defaults, "{throttleRetry: {backoff: 100ms}}").throttleRetry())
+        .isEqualTo(new ThrottleRetry(4, Duration.ofMillis(100), Duration.ofMillis(500)));
+    assertThat(fallbackOf(defaults, "{throttleRetry: {attempts: 1}}").throttleRetry())
+        .isEqualTo(new ThrottleRetry(1, Duration.ofMillis(20), Duration.ofMillis(500)));
   }
 
   @Test

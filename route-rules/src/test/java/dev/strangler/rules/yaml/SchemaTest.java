@@ -26,12 +26,14 @@ class SchemaTest {
           Map.entry("defaults.lambda", "/properties/defaults/properties/lambda/properties"),
           Map.entry("defaults.fallback", "/definitions/fallback/properties"),
           Map.entry("defaults.fallback.circuitBreaker", "/definitions/circuitBreaker/properties"),
+          Map.entry("defaults.fallback.throttleRetry", "/definitions/throttleRetry/properties"),
           Map.entry("routes[]", "/definitions/rule/properties"),
           Map.entry("routes[].match", "/definitions/match/properties"),
           Map.entry("routes[].lambda", "/definitions/lambda/properties"),
           Map.entry("routes[].canary", "/definitions/canary/properties"),
           Map.entry("routes[].fallback", "/definitions/fallback/properties"),
-          Map.entry("routes[].fallback.circuitBreaker", "/definitions/circuitBreaker/properties"));
+          Map.entry("routes[].fallback.circuitBreaker", "/definitions/circuitBreaker/properties"),
+          Map.entry("routes[].fallback.throttleRetry", "/definitions/throttleRetry/properties"));
 
   static JsonNode schema;
 

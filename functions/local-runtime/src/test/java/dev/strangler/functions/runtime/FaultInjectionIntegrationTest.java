@@ -123,6 +123,26 @@ class FaultInjectionIntegrationTest {
   }
 
   @Test
+  void throttleNextThrottlesThatManyInvocationsThenRunsTheFunctionAgain() {
+    long throttledBefore = admin.function("orders").get("throttles").asLong();
+    admin.send("PUT", "/_local/faults/orders", "{\"throttleNext\":2}");
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(
+              catchThrowableOfType(
+                  TooManyRequestsException.class,
+                  () -> invoke(lambda, request("orders", "{}").build())))
+          .as("invocation %d", i + 1)
+          .isNotNull();
+    }
+    InvokeResponse third = invoke(lambda, request("orders", "{}").build());
+
+    assertThat(third.functionError()).isNull();
+    assertThat(admin.json("/_local/faults").has("orders")).as("the burst is used up").isFalse();
+    assertThat(admin.function("orders").get("throttles").asLong() - throttledBefore).isEqualTo(2);
+  }
+
+  @Test
   void injectedMalformedAnswerIsNotJson() {
     admin.send("PUT", "/_local/faults/orders", "{\"malformed\":true}");
 

@@ -29,8 +29,25 @@ public final class FaultRegistry {
     plans.clear();
   }
 
+  /** The function's plan as it stands, for showing it. */
   public FaultPlan planFor(String function) {
     return plans.getOrDefault(function, FaultPlan.NONE);
+  }
+
+  /**
+   * The plan for one invocation about to start, counting it against {@code throttleNext}
+   * atomically, so that concurrent invocations never share one throttled slot.
+   */
+  public FaultPlan takeFor(String function) {
+    FaultPlan[] taken = {FaultPlan.NONE};
+    plans.computeIfPresent(
+        function,
+        (name, plan) -> {
+          taken[0] = plan;
+          FaultPlan next = plan.afterOneInvocation();
+          return next.isNone() ? null : next;
+        });
+    return taken[0];
   }
 
   /** Every function with a plan, by name. */

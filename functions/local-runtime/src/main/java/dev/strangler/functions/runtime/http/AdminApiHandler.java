@@ -24,7 +24,8 @@ import java.util.Optional;
  * DELETE /_local/functions/{function}/environments   discard warm environments (next call is cold)
  * GET    /_local/faults
  * PUT    /_local/faults/{function}                   {"latencyMs":N,"throw":"..","timeout":true,
- *                                                     "throttle":true,"malformed":true}
+ *                                                     "throttle":true,"malformed":true,
+ *                                                     "throttleNext":N}
  * DELETE /_local/faults/{function}
  * DELETE /_local/faults                              clear every fault
  * </pre>

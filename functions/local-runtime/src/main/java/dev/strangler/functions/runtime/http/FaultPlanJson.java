@@ -11,12 +11,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The admin API's JSON for a fault plan: {@code {"latencyMs": 250, "throw": "message", "timeout":
- * true, "throttle": true, "malformed": true}}, any combination; {@code {}} is no fault.
+ * true, "throttle": true, "malformed": true, "throttleNext": 2}}, any combination; {@code {}} is no
+ * fault.
  */
 final class FaultPlanJson {
 
   static final Set<String> FIELDS =
-      Set.of("latencyMs", "throw", "timeout", "throttle", "malformed");
+      Set.of("latencyMs", "throw", "timeout", "throttle", "malformed", "throttleNext");
 
   private FaultPlanJson() {}
 
@@ -37,7 +38,9 @@ final class FaultPlanJson {
     for (String name : root.propertyNames()) {
       if (!FIELDS.contains(name)) {
         throw new IllegalArgumentException(
-            "Unknown fault '" + name + "'; known: latencyMs, throw, timeout, throttle, malformed");
+            "Unknown fault '"
+                + name
+                + "'; known: latencyMs, throw, timeout, throttle, malformed, throttleNext");
       }
     }
     JsonNode latency = root.get("latencyMs");
@@ -50,12 +53,21 @@ final class FaultPlanJson {
       throw new IllegalArgumentException(
           "throw must be the exception's message, but was " + message);
     }
+    JsonNode throttleNext = root.get("throttleNext");
+    if (throttleNext != null
+        && (!throttleNext.isIntegralNumber()
+            || throttleNext.longValue() < 0
+            || throttleNext.longValue() > Integer.MAX_VALUE)) {
+      throw new IllegalArgumentException(
+          "throttleNext must be a whole number of 0 or more, but was " + throttleNext);
+    }
     return new FaultPlan(
         Duration.ofMillis(latency == null ? 0 : latency.longValue()),
         Optional.ofNullable(message).map(JsonNode::asString),
         flag(root, "timeout"),
         flag(root, "throttle"),
-        flag(root, "malformed"));
+        flag(root, "malformed"),
+        throttleNext == null ? 0 : throttleNext.intValue());
   }
 
   private static boolean flag(JsonNode root, String name) {
@@ -80,6 +92,9 @@ final class FaultPlanJson {
     }
     if (plan.malformed()) {
       json.put("malformed", true);
+    }
+    if (plan.throttleNext() > 0) {
+      json.put("throttleNext", plan.throttleNext());
     }
     return json;
   }

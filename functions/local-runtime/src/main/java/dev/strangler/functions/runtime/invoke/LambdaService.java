@@ -157,8 +157,8 @@ public final class LambdaService implements AutoCloseable {
 
   private InvokeResult runNow(Invocation invocation) {
     DeployedFunction function = invocation.function();
-    FaultPlan fault = faults.planFor(function.name());
-    if (fault.throttle() || !function.concurrency().tryAcquire()) {
+    FaultPlan fault = faults.takeFor(function.name());
+    if (fault.throttles() || !function.concurrency().tryAcquire()) {
       function.stats().throttles.incrementAndGet();
       return ServiceErrors.throttled(
           invocation.requestId(), function.concurrency().throttleReason());
@@ -175,8 +175,8 @@ public final class LambdaService implements AutoCloseable {
     try {
       events.execute(
           () -> {
-            FaultPlan fault = faults.planFor(function.name());
-            if (fault.throttle()) {
+            FaultPlan fault = faults.takeFor(function.name());
+            if (fault.throttles()) {
               function.stats().throttles.incrementAndGet();
               settings
                   .console()
