@@ -12,12 +12,14 @@ import java.util.List;
  */
 public final class LocalLambda implements AutoCloseable {
 
-  private final JavaProcess process;
+  private final List<String> launch;
   private final URI url;
+  private volatile JavaProcess process;
 
-  private LocalLambda(JavaProcess process, URI url) {
-    this.process = process;
+  private LocalLambda(List<String> launch, URI url) {
+    this.launch = launch;
     this.url = url;
+    this.process = launch(launch, url);
   }
 
   /** Starts the runtime with {@code functions/template.yaml} and the given database URL. */
@@ -33,24 +35,37 @@ public final class LocalLambda implements AutoCloseable {
               + "). Run the tests from the repository root with ./mvnw verify.");
     }
     int port = FreePort.next();
+    return new LocalLambda(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--template",
+            template.toString(),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--parameter",
+            "DbUrl=" + dbUrl),
+        URI.create("http://127.0.0.1:" + port));
+  }
+
+  private static JavaProcess launch(List<String> launch, URI url) {
     JavaProcess process =
-        JavaProcess.start(
-            "local-lambda",
-            List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
-            List.of(
-                "-jar",
-                jar.toString(),
-                "--template",
-                template.toString(),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                String.valueOf(port),
-                "--parameter",
-                "DbUrl=" + dbUrl));
-    URI url = URI.create("http://127.0.0.1:" + port);
+        JavaProcess.start("local-lambda", List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), launch);
     process.awaitReady(url.resolve("/_local/health"), Duration.ofSeconds(60));
-    return new LocalLambda(process, url);
+    return process;
+  }
+
+  /** Stops the runtime's process: its port refuses connections until {@link #restart()}. */
+  public void stop() {
+    process.close();
+  }
+
+  /** Starts the runtime again on the same port, with cold functions. */
+  public void restart() {
+    process.close();
+    process = launch(launch, url);
   }
 
   public URI url() {

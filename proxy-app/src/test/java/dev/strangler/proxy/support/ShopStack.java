@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo's whole stack on loopback, as {@code demo.sh} runs it: the monolith serving its
@@ -20,6 +22,7 @@ public final class ShopStack implements AutoCloseable {
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Monolith monolith;
   private final LocalLambda lambda;
@@ -78,6 +81,22 @@ public final class ShopStack implements AutoCloseable {
     if (status >= 300) {
       throw new IllegalStateException("the runtime refused the fault " + json + ": " + status);
     }
+  }
+
+  /** One of a function's counters in the runtime, e.g. {@code invocations} or {@code throttles}. */
+  public long counter(String function, String counter) throws Exception {
+    String json =
+        CLIENT
+            .send(
+                HttpRequest.newBuilder(lambda.url().resolve("/_local/functions")).build(),
+                BodyHandlers.ofString())
+            .body();
+    for (JsonNode each : JSON.readTree(json)) {
+      if (each.get("name").asString().equals(function)) {
+        return each.get(counter).asLong();
+      }
+    }
+    throw new IllegalStateException("the runtime has no function " + function + ": " + json);
   }
 
   public void clearFaults() throws Exception {
