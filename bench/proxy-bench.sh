@@ -6,6 +6,10 @@
 #   (b) ours    - proxy-app jar, --strangler.monolith.url pointing at (a)
 #   (c) scg     - bench/plain-gateway: out-of-the-box Spring Cloud Gateway, one /** route to (a)
 #   (d) nginx   - a second nginx server block: proxy_pass to (a) over keepalive connections
+#   (e) open    - the same proxy-app process as (b), on a path that a route rule sends to a Lambda
+#                 function whose circuit breaker is open (the Lambda endpoint refuses connections;
+#                 the breaker is opened before measuring and stays open for an hour): the fallback
+#                 path, compared with (b)'s plain passthrough in the same run
 #
 # Phase 1: after one warm-up wrk run per JVM, BENCH_ROUNDS rounds of a->b->c->d at full load
 #          (fixed connections/threads/duration); per contender the median of the rounds is
@@ -31,6 +35,7 @@
 #   BENCH_REBUILD [0]: 1 = rebuild the jars even if present
 #   BENCH_MAX_SECONDS [540]: hard limit on the measuring part (the build is not counted)
 #   BENCH_KEEP_TMP [0]: 1 = keep the temp dir (nginx.conf, logs, raw wrk output)
+#   BENCH_CONTENDERS ["a b c d e"]: which contenders to run (a is always run: it is the baseline)
 set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -54,8 +59,11 @@ PROXY_ARGS=${BENCH_PROXY_ARGS:-}
 REBUILD=${BENCH_REBUILD:-0}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-540}
 KEEP_TMP=${BENCH_KEEP_TMP:-0}
+WANTED=" ${BENCH_CONTENDERS:-a b c d e} a "
+wanted() { [[ $WANTED == *" $1 "* ]]; }
 
 REQUEST_PATH=/bench/small
+OPEN_BREAKER_PATH=/bench/fallback/small
 # 100 bytes, served with Content-Type application/json by the upstream server block.
 BODY='{"service":"legacy-monolith","status":"ok","items":[1,2,3,4,5],"note":"small fixed bench body 100B"}'
 
@@ -246,31 +254,62 @@ cp "$PLAIN_JAR" "$TMP/plain-gateway.jar"
 [[ $SKIP_PROXY != 1 ]] && cp "$PROXY_JAR" "$TMP/proxy-app.jar"
 read -r -a JVM_FLAGS <<<"$JVM_OPTS"
 CONTENDERS=(a)
-declare -A NAME=([a]="(a) direct upstream" [b]="(b) ours (proxy-app)" [c]="(c) plain SCG" [d]="(d) nginx proxy_pass")
+declare -A NAME=([a]="(a) direct upstream" [b]="(b) ours (proxy-app)" [c]="(c) plain SCG" [d]="(d) nginx proxy_pass" [e]="(e) ours, breaker open")
 declare -A URL=([a]="$URL_A" [d]="$URL_D")
 
 if [[ $SKIP_PROXY != 1 ]]; then
   PORT_B=$(free_port)
   PORT_B_MGMT=$(free_port) # proxy-app puts actuator on its own port (9901 by default)
   read -r -a EXTRA <<<"$PROXY_ARGS"
+  # One rule for (e): its function's endpoint refuses connections, so the breaker opens after two
+  # calls and stays open for the whole run.
+  cat >"$TMP/routes.yaml" <<'RULES'
+version: 1
+routes:
+  - id: open-breaker
+    match: { paths: ["/bench/fallback/**"] }
+    lambda: { function: bench-unreachable, timeout: 1s }
+    canary: { percent: 100 }
+    fallback:
+      circuitBreaker: { window: 2, minimumCalls: 2, openFor: 60m }
+      throttleRetry: { attempts: 1 }
+RULES
   java "${JVM_FLAGS[@]}" -jar "$TMP/proxy-app.jar" --server.port="$PORT_B" \
     --management.server.port="$PORT_B_MGMT" \
-    --strangler.monolith.url="http://127.0.0.1:$PORT_A" "${EXTRA[@]}" >"$TMP/proxy.log" 2>&1 &
+    --strangler.monolith.url="http://127.0.0.1:$PORT_A" \
+    --strangler.rules.file="$TMP/routes.yaml" \
+    --strangler.lambda.endpoint="http://127.0.0.1:$(free_port)" \
+    --strangler.lambda.credentials=anonymous --strangler.lambda.prime=false \
+    "${EXTRA[@]}" >"$TMP/proxy.log" 2>&1 &
   PIDS+=($!)
   PROXY_PID=$!
   URL[b]="http://127.0.0.1:$PORT_B$REQUEST_PATH"
-  CONTENDERS+=(b)
+  URL[e]="http://127.0.0.1:$PORT_B$OPEN_BREAKER_PATH"
+  wanted b && CONTENDERS+=(b)
 fi
-PORT_C=$(free_port)
-java "${JVM_FLAGS[@]}" -jar "$TMP/plain-gateway.jar" --server.port="$PORT_C" \
-  --upstream.url="http://127.0.0.1:$PORT_A" >"$TMP/plain-gateway.log" 2>&1 &
-PIDS+=($!)
-PLAIN_PID=$!
-URL[c]="http://127.0.0.1:$PORT_C$REQUEST_PATH"
-CONTENDERS+=(c d)
+if wanted c; then
+  PORT_C=$(free_port)
+  java "${JVM_FLAGS[@]}" -jar "$TMP/plain-gateway.jar" --server.port="$PORT_C" \
+    --upstream.url="http://127.0.0.1:$PORT_A" >"$TMP/plain-gateway.log" 2>&1 &
+  PIDS+=($!)
+  PLAIN_PID=$!
+  URL[c]="http://127.0.0.1:$PORT_C$REQUEST_PATH"
+  CONTENDERS+=(c)
+  wait_ready plain-gateway "${URL[c]}" "$PLAIN_PID" 120
+fi
+wanted d && CONTENDERS+=(d)
 
-[[ $SKIP_PROXY != 1 ]] && wait_ready proxy "${URL[b]}" "$PROXY_PID" 120
-wait_ready plain-gateway "${URL[c]}" "$PLAIN_PID" 120
+if [[ $SKIP_PROXY != 1 ]]; then
+  wait_ready proxy "${URL[b]}" "$PROXY_PID" 120
+  if wanted e; then
+    # Two failed calls open the breaker; from then on the rule's requests go to the monolith.
+    for _ in 1 2 3; do curl -fsS -m 5 -o /dev/null "${URL[e]}" || die "open-breaker route failed"; done
+    curl -fsS -m 2 "http://127.0.0.1:$PORT_B_MGMT/actuator/prometheus" |
+      grep -qE 'strangler_fallbacks_total\{reason="circuit_open",route="open-breaker"\} [1-9]' ||
+      die "the open-breaker rule's breaker did not open (log: $TMP/proxy.log)"
+    CONTENDERS+=(e)
+  fi
+fi
 
 # ---------------------------------------------------------------------------------------------
 # wrk helpers
@@ -357,7 +396,7 @@ echo "Peak throughput: wrk -t${THREADS} -c${CONNS} -d${DURATION}s, median of ${R
 echo
 printf '| %-22s | %10s | %9s | %9s | %9s |\n' "contender" "req/s" "p50 ms" "p99 ms" "vs (a)"
 printf '|%s|%s|%s|%s|%s|\n' "------------------------" "-----------:" "----------:" "----------:" "----------:"
-for k in a b c d; do
+for k in a b c d e; do
   if [[ -z ${M_RPS[$k]:-} ]]; then
     printf '| %-22s | %10s | %9s | %9s | %9s |\n' "${NAME[$k]}" "skipped" "-" "-" "-"
     continue
@@ -366,14 +405,17 @@ for k in a b c d; do
     "${M_P99[$k]}" "$(calc "${M_RPS[$k]} / ${M_RPS[a]}")"
 done
 echo
-if [[ -n ${M_RPS[b]:-} ]]; then
-  echo "ours vs plain SCG   (b)/(c) req/s: $(calc "${M_RPS[b]} / ${M_RPS[c]}")"
-  echo "ours vs nginx proxy (b)/(d) req/s: $(calc "${M_RPS[b]} / ${M_RPS[d]}")"
-else
-  echo "ours vs plain SCG   (b)/(c) req/s: n/a (proxy skipped)"
-  echo "ours vs nginx proxy (b)/(d) req/s: n/a (proxy skipped)"
-fi
-echo "plain SCG vs nginx  (c)/(d) req/s: $(calc "${M_RPS[c]} / ${M_RPS[d]}")"
+ratio() { # label numerator-key denominator-key
+  if [[ -n ${M_RPS[$2]:-} && -n ${M_RPS[$3]:-} ]]; then
+    echo "$1 ($2)/($3) req/s: $(calc "${M_RPS[$2]} / ${M_RPS[$3]}")"
+  else
+    echo "$1 ($2)/($3) req/s: n/a (not run)"
+  fi
+}
+ratio "ours vs plain SCG  " b c
+ratio "ours vs nginx proxy" b d
+ratio "plain SCG vs nginx " c d
+ratio "breaker open vs passthrough" e b
 
 # ---------------------------------------------------------------------------------------------
 # Phase 2: p99 at a fixed rate
@@ -408,7 +450,7 @@ printf '| %-22s | %13s | %9s | %14s |\n' "contender" "achieved req/s" "p99 ms" "
 printf '|%s|%s|%s|%s|\n' "------------------------" "---------------:" "----------:" "---------------:"
 LOW_RATE=()
 declare -A MR_P99
-for k in a b c d; do
+for k in a b c d e; do
   if [[ -z ${R_RPS[$k]:-} ]]; then
     printf '| %-22s | %14s | %9s | %14s |\n' "${NAME[$k]}" "skipped" "-" "-"
     continue
@@ -427,6 +469,9 @@ if [[ -n ${MR_P99[b]:-} ]]; then
   echo "added p99 of ours over direct, (b)-(a): $(calc "${MR_P99[b]} - ${MR_P99[a]}") ms at ${RATE} req/s"
 else
   echo "added p99 of ours over direct, (b)-(a): n/a (proxy skipped)"
+fi
+if [[ -n ${MR_P99[e]:-} && -n ${MR_P99[b]:-} ]]; then
+  echo "p99 breaker open vs passthrough, (e)/(b): $(calc "${MR_P99[e]} / ${MR_P99[b]}") at ${RATE} req/s"
 fi
 ((${#LOW_RATE[@]})) &&
   log "WARNING: achieved rate below 95% of target for: ${LOW_RATE[*]} (latency figures are then not at the target rate)"

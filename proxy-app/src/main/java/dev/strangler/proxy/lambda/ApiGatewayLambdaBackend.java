@@ -14,7 +14,6 @@ import dev.strangler.proxy.routing.FallbackReason;
 import dev.strangler.proxy.routing.Problems;
 import dev.strangler.proxy.routing.RequestIds;
 import dev.strangler.proxy.routing.RoutedRequest;
-import dev.strangler.rules.model.LambdaTarget;
 import dev.strangler.rules.model.RouteRule;
 import dev.strangler.rules.routing.Decision;
 import java.time.Clock;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -70,6 +70,17 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
       // Declared too large: not read at all, so the monolith gets the body as it streams in.
       return Mono.just(new LambdaResult.FallBack(FallbackReason.TOO_LARGE, null));
     }
+    // The guards come first: while the breaker is open, a request costs no more than one that no
+    // rule matches (its body is not even read, and streams to the monolith).
+    RuleGuards.Guard guard = guards.of(rule);
+    if (!guard.breaker().tryAcquirePermission()) {
+      return Mono.just(new LambdaResult.FallBack(FallbackReason.CIRCUIT_OPEN, null));
+    }
+    if (!guard.bulkhead().tryAcquirePermission()) {
+      guard.breaker().releasePermission();
+      return Mono.just(new LambdaResult.FallBack(FallbackReason.CONCURRENCY_LIMIT, null));
+    }
+    GuardedCall call = new GuardedCall(guard);
     return DataBufferUtils.join(exchange.getRequest().getBody(), BODY_LIMIT)
         .map(
             buffer -> {
@@ -79,7 +90,7 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
               return bytes;
             })
         .defaultIfEmpty(new byte[0])
-        .flatMap(body -> invoke(exchange, routed, decision, body))
+        .flatMap(body -> invoke(exchange, routed, decision, body, call))
         .onErrorResume(
             DataBufferLimitException.class,
             tooLarge ->
@@ -90,13 +101,17 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
                         "Request too large for Lambda",
                         rule,
                         "the body exceeds Lambda's 6 MB payload limit and was not declared"
-                            + " with Content-Length, so it cannot be replayed")));
+                            + " with Content-Length, so it cannot be replayed")))
+        .doFinally(signal -> call.end());
   }
 
   private Mono<LambdaResult> invoke(
-      ServerWebExchange exchange, RoutedRequest routed, Decision.ToLambda decision, byte[] body) {
+      ServerWebExchange exchange,
+      RoutedRequest routed,
+      Decision.ToLambda decision,
+      byte[] body,
+      GuardedCall call) {
     RouteRule rule = decision.rule();
-    LambdaTarget target = rule.lambda();
     String requestId = routed.requestId();
     HttpRequestSnapshot snapshot =
         snapshot(exchange.getRequest(), routed, decision, body, requestId);
@@ -106,33 +121,53 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
       return Mono.just(new LambdaResult.FallBack(FallbackReason.TOO_LARGE, body));
     }
     byte[] json = ((EventResult.Encoded) event).json();
-    RuleGuards.Guard guard = guards.of(rule);
-    if (!guard.breaker().tryAcquirePermission()) {
-      return Mono.just(new LambdaResult.FallBack(FallbackReason.CIRCUIT_OPEN, body));
-    }
-    if (!guard.bulkhead().tryAcquirePermission()) {
-      guard.breaker().releasePermission();
-      return Mono.just(new LambdaResult.FallBack(FallbackReason.CONCURRENCY_LIMIT, body));
-    }
-    long start = System.nanoTime();
-    return invocations
-        .invoke(target, rule.fallback().throttleRetry(), json)
-        .doFinally(signal -> guard.bulkhead().onComplete())
-        .doOnCancel(() -> guard.breaker().releasePermission())
-        .flatMap(outcome -> respond(exchange, rule, requestId, outcome, body, guard, start));
+    return Mono.defer(
+        () -> {
+          call.started();
+          return invocations
+              .invoke(rule.lambda(), rule.fallback().throttleRetry(), json)
+              .flatMap(outcome -> respond(exchange, rule, requestId, outcome, body, call));
+        });
   }
 
   /**
-   * Tells the rule's breaker how the call went; a request too large is not the function's fault.
+   * One call through a rule's guards: it holds a bulkhead place and a breaker permission, and gives
+   * both back exactly once however the call ends (answered, failed, or cancelled by the client
+   * going away); the breaker hears how the call went only when the function was invoked.
    */
-  private static void record(RuleGuards.Guard guard, FallbackReason failure, long start) {
-    long elapsed = System.nanoTime() - start;
-    if (failure == null) {
-      guard.breaker().onSuccess(elapsed, TimeUnit.NANOSECONDS);
-    } else if (failure == FallbackReason.TOO_LARGE) {
-      guard.breaker().releasePermission();
-    } else {
-      guard.breaker().onError(elapsed, TimeUnit.NANOSECONDS, new FunctionFailed(failure));
+  private static final class GuardedCall {
+    private final RuleGuards.Guard guard;
+    private final AtomicBoolean judged = new AtomicBoolean();
+    private volatile long start = System.nanoTime();
+
+    GuardedCall(RuleGuards.Guard guard) {
+      this.guard = guard;
+    }
+
+    void started() {
+      start = System.nanoTime();
+    }
+
+    /** Tells the breaker how the call went; a request too large is not the function's fault. */
+    void record(FallbackReason failure) {
+      if (!judged.compareAndSet(false, true)) {
+        return;
+      }
+      long elapsed = System.nanoTime() - start;
+      if (failure == null) {
+        guard.breaker().onSuccess(elapsed, TimeUnit.NANOSECONDS);
+      } else if (failure == FallbackReason.TOO_LARGE) {
+        guard.breaker().releasePermission();
+      } else {
+        guard.breaker().onError(elapsed, TimeUnit.NANOSECONDS, new FunctionFailed(failure));
+      }
+    }
+
+    void end() {
+      guard.bulkhead().onComplete();
+      if (judged.compareAndSet(false, true)) {
+        guard.breaker().releasePermission();
+      }
     }
   }
 
@@ -149,15 +184,14 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
       String requestId,
       InvocationOutcome outcome,
       byte[] body,
-      RuleGuards.Guard guard,
-      long start) {
+      GuardedCall call) {
     FallbackReason reason = FallbackPolicy.reasonFor(outcome);
     if (outcome instanceof InvocationOutcome.Success success) {
       FunctionResponse response =
           ApiGatewayResponses.toHttp(success.payload(), rule.lambda().payloadFormat());
       if (response instanceof FunctionHttpResponse answer) {
         boolean failed = rule.fallback().onStatus().contains(answer.status());
-        record(guard, failed ? FallbackReason.STATUS : null, start);
+        call.record(failed ? FallbackReason.STATUS : null);
         if (failed
             && FallbackPolicy.mayReplay(FallbackReason.STATUS, exchange.getRequest(), rule)) {
           return Mono.just(new LambdaResult.FallBack(FallbackReason.STATUS, body));
@@ -172,7 +206,7 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
           ((MalformedFunctionResponse) response).reason());
       reason = FallbackReason.MALFORMED;
     }
-    record(guard, reason, start);
+    call.record(reason);
     if (FallbackPolicy.mayReplay(reason, exchange.getRequest(), rule)) {
       return Mono.just(new LambdaResult.FallBack(reason, body));
     }

@@ -11,6 +11,7 @@ import dev.strangler.rules.routing.Decision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -42,6 +43,10 @@ final class LambdaRoutingFilter implements GlobalFilter, Ordered {
   private final URI monolith;
   private final MeterRegistry meters;
   private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
+  private final Map<FallbackCount, Counter> fallbacks = new ConcurrentHashMap<>();
+
+  /** A fallback counter's tags; looked up per fallback, so kept cheaper than a registry lookup. */
+  private record FallbackCount(String route, FallbackReason reason) {}
 
   LambdaRoutingFilter(LambdaBackend backend, URI monolith, MeterRegistry meters) {
     this.backend = backend;
@@ -89,11 +94,16 @@ final class LambdaRoutingFilter implements GlobalFilter, Ordered {
   }
 
   private void report(String requestId, Decision.ToLambda decision, FallbackReason reason) {
-    Counter.builder("strangler.fallbacks")
-        .description("Requests a rule sent to Lambda that the monolith served, by reason")
-        .tag("route", decision.rule().id())
-        .tag("reason", reason.tag())
-        .register(meters)
+    fallbacks
+        .computeIfAbsent(
+            new FallbackCount(decision.rule().id(), reason),
+            count ->
+                Counter.builder("strangler.fallbacks")
+                    .description(
+                        "Requests a rule sent to Lambda that the monolith served, by reason")
+                    .tag("route", count.route())
+                    .tag("reason", count.reason().tag())
+                    .register(meters))
         .increment();
     String function = decision.rule().lambda().function();
     if (reason == FallbackReason.NOT_FOUND) {
@@ -103,6 +113,16 @@ final class LambdaRoutingFilter implements GlobalFilter, Ordered {
             function,
             decision.rule().id());
       }
+      return;
+    }
+    if (!reason.functionWasCalled()) {
+      // The guard is doing its job: its opening is logged once (RuleGuards), and each request
+      // is in the access log; a line per request would cost more than serving it.
+      log.debug(
+          "Fallback to the monolith: rule '{}', reason {}, request {}",
+          decision.rule().id(),
+          reason.tag(),
+          requestId);
       return;
     }
     log.info(

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A circuit breaker and a bulkhead per rule, named by the rule id. A reload keeps a rule's guard,
@@ -23,8 +25,13 @@ import java.util.stream.Collectors;
  */
 public final class RuleGuards {
 
-  /** A rule's guard, and what it was made for. */
-  public record Guard(String target, CircuitBreaker breaker, Bulkhead bulkhead) {}
+  private static final Logger log = LoggerFactory.getLogger(RuleGuards.class);
+
+  /**
+   * A rule's guard, what it was made for, and the rule it last served (so that the rules in force
+   * find their guard without comparing targets).
+   */
+  public record Guard(RouteRule rule, String target, CircuitBreaker breaker, Bulkhead bulkhead) {}
 
   private final CircuitBreakerRegistry breakers;
   private final BulkheadRegistry bulkheads;
@@ -53,23 +60,35 @@ public final class RuleGuards {
 
   /** The rule's guard, made (or remade, when its target changed) on first use. */
   public Guard of(RouteRule rule) {
-    String target = target(rule);
     Guard guard = guards.get(rule.id());
-    if (guard != null && guard.target().equals(target)) {
+    if (guard != null && guard.rule() == rule) {
       return guard;
     }
+    String target = target(rule);
     return guards.compute(
         rule.id(),
         (id, existing) -> {
           if (existing != null && existing.target().equals(target)) {
-            return existing;
+            return new Guard(rule, target, existing.breaker(), existing.bulkhead());
           }
           breakers.remove(id);
           bulkheads.remove(id);
           Fallback fallback = rule.fallback();
+          CircuitBreaker breaker =
+              breakers.circuitBreaker(id, breakerConfig(fallback.circuitBreaker()));
+          breaker
+              .getEventPublisher()
+              .onStateTransition(
+                  event ->
+                      log.warn(
+                          "Circuit breaker of rule '{}' (function {}): {}",
+                          id,
+                          rule.lambda().function(),
+                          describe(event.getStateTransition())));
           return new Guard(
+              rule,
               target,
-              breakers.circuitBreaker(id, breakerConfig(fallback.circuitBreaker())),
+              breaker,
               bulkheads.bulkhead(
                   id,
                   BulkheadConfig.custom()
@@ -77,6 +96,15 @@ public final class RuleGuards {
                       .maxWaitDuration(Duration.ZERO)
                       .build()));
         });
+  }
+
+  private static String describe(CircuitBreaker.StateTransition transition) {
+    return switch (transition.getToState()) {
+      case OPEN -> "open: the rule's requests go to the monolith without calling the function";
+      case HALF_OPEN -> "half-open: probing the function";
+      case CLOSED -> "closed: the function serves the rule again";
+      default -> transition.toString();
+    };
   }
 
   private void drop(String id) {

@@ -44,6 +44,14 @@ public enum FallbackReason {
     return functionMayHaveRun;
   }
 
+  /**
+   * Whether the proxy tried the function at all: not when the rule's own guards (breaker,
+   * concurrency limit) or the request's size kept the call from being made.
+   */
+  public boolean functionWasCalled() {
+    return this != CIRCUIT_OPEN && this != CONCURRENCY_LIMIT && this != TOO_LARGE;
+  }
+
   /** As written in logs, headers and metric tags: {@code throttled}, {@code function_error}. */
   public String tag() {
     return name().toLowerCase(Locale.ROOT);
