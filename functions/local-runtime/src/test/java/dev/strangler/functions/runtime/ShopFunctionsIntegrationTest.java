@@ -26,8 +26,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The real deployment package of shop-functions, run from the project's own SAM template: typed
- * handlers on API Gateway 2.0 events, mapped by aws-lambda-java-serialization as on Lambda. Only
- * the thumbnail function runs: it is the one that needs no database.
+ * handlers on API Gateway 2.0 events, mapped by aws-lambda-java-serialization as on Lambda. There
+ * is no database here: the thumbnail function needs none, and the order function is only asked what
+ * it answers before it connects.
  */
 class ShopFunctionsIntegrationTest {
 
@@ -62,7 +63,8 @@ class ShopFunctionsIntegrationTest {
   @Test
   void servesTheTemplatesFunctions() {
     assertThat(runtime.functionNames())
-        .containsExactly("shop-get-products", "shop-create-user", "shop-thumbnail");
+        .containsExactly(
+            "shop-get-products", "shop-create-user", "shop-thumbnail", "shop-create-order");
   }
 
   @Test
@@ -107,6 +109,27 @@ class ShopFunctionsIntegrationTest {
     assertThat(answer.get("statusCode").asInt()).isEqualTo(415);
     assertThat(answer.get("headers").get("Content-Type").asString())
         .isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void orderFunctionRejectsAnEmptyOrderBeforeItConnectsToTheDatabase() {
+    String event =
+        """
+        {"version":"2.0","rawPath":"/api/orders","headers":{"content-type":"application/json"},
+         "requestContext":{"http":{"method":"POST","path":"/api/orders"}},
+         "body":"{\\"userId\\":1,\\"items\\":[]}"}
+        """;
+
+    InvokeResponse response =
+        invoke(lambda, request("shop-create-order", event).qualifier("live").build());
+
+    assertThat(response.functionError()).isNull();
+    JsonNode answer = AdminApi.parse(response.payload().asUtf8String());
+    assertThat(answer.get("statusCode").asInt()).isEqualTo(400);
+    assertThat(answer.get("headers").get("Content-Type").asString())
+        .isEqualTo("application/problem+json");
+    assertThat(answer.get("body").asString())
+        .contains("{\"field\":\"items\",\"message\":\"must contain at least one item\"}");
   }
 
   private static byte[] png(int width, int height) throws IOException {

@@ -12,8 +12,8 @@ import dev.strangler.functions.shop.http.ApiRequest;
 import dev.strangler.functions.shop.http.ApiResponse;
 import dev.strangler.functions.shop.http.EndpointMethod;
 import dev.strangler.functions.shop.http.JsonBody;
+import dev.strangler.functions.shop.http.RequestBodyValidator;
 import dev.strangler.functions.shop.user.CreateUserRequest;
-import dev.strangler.functions.shop.user.CreateUserValidator;
 import dev.strangler.functions.shop.user.User;
 import dev.strangler.functions.shop.user.UserRepository;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class CreateUserHandler
 
   private ApiResponse create(ApiRequest request) {
     CreateUserRequest form = JsonBody.read(request, CreateUserRequest.class);
-    List<FieldProblem> problems = CreateUserValidator.problems(form);
+    List<FieldProblem> problems = RequestBodyValidator.problems(form);
     if (!problems.isEmpty()) {
       throw ApiProblem.validationFailed(problems);
     }

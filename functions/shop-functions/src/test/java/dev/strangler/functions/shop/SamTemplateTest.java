@@ -39,6 +39,7 @@ class SamTemplateTest {
     "GetProductsFunction, shop-get-products, GetProductsHandler, true",
     "CreateUserFunction, shop-create-user, CreateUserHandler, true",
     "ThumbnailFunction, shop-thumbnail, ThumbnailHandler, false",
+    "CreateOrderFunction, shop-create-order, CreateOrderHandler, true",
   })
   void describesEachFunctionWithItsHandlerAndLimits(
       String logicalId, String functionName, String handlerClass, boolean usesDatabase)

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The deployment package works on its own: with nothing but the shaded jar on the classpath, the
  * handlers start from the environment, load the JDBC driver, reach the monolith's database over the
- * network, validate, and scale images.
+ * network, validate, write in a transaction, and scale images.
  */
 class ShadedJarIT {
 
@@ -36,6 +36,7 @@ class ShadedJarIT {
       }
       assertThat(drivers).contains("org.h2.Driver", "org.postgresql.Driver");
       assertThat(jar.getEntry("dev/strangler/functions/shop/GetProductsHandler.class")).isNotNull();
+      assertThat(jar.getEntry("dev/strangler/functions/shop/CreateOrderHandler.class")).isNotNull();
       assertThat(jar.getEntry("org/flywaydb/core/Flyway.class")).isNull();
       assertThat(jar.getEntry("db/migration/V1__schema.sql")).isNull();
       assertThat(jar.getEntry("dev/strangler/functions/shop/ShadedJarSmoke.class")).isNull();
@@ -55,8 +56,12 @@ class ShadedJarIT {
                 "products 200 {\"id\":9,\"sku\":\"BOK-001\",\"name\":\"Refactoring Legacy Code\","
                     + "\"category\":\"books\",\"price\":39.99,\"description\":\"Techniques for"
                     + " changing code without tests.\"}",
-                "user 201 {\"id\":3,\"name\":\"Smoke\",\"email\":\"smoke@example.com\"}");
+                "user 201 {\"id\":3,\"name\":\"Smoke\",\"email\":\"smoke@example.com\"}",
+                "order 201 {\"id\":1,\"userId\":1,\"items\":[{\"productId\":9,\"productName\":"
+                    + "\"Refactoring Legacy Code\",\"quantity\":2,\"unitPrice\":39.99,"
+                    + "\"lineTotal\":79.98}],\"total\":79.98}");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("invalid-user 400 "));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("unknown-product 422 "));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("thumbnail 200 base64:"));
         database.execute("DELETE FROM app_user WHERE email = 'smoke@example.com'");
       } finally {

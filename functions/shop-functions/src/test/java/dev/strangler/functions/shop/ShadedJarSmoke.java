@@ -41,6 +41,22 @@ public final class ShadedJarSmoke {
                 .textBody("{\"name\":\"\",\"email\":\"smoke\"}")
                 .build()));
     print(
+        "order",
+        invoke(
+            "CreateOrderHandler",
+            Events.request("POST", "/api/orders")
+                .header("content-type", "application/json")
+                .textBody("{\"userId\":1,\"items\":[{\"productId\":9,\"quantity\":2}]}")
+                .build()));
+    print(
+        "unknown-product",
+        invoke(
+            "CreateOrderHandler",
+            Events.request("POST", "/api/orders")
+                .header("content-type", "application/json")
+                .textBody("{\"userId\":1,\"items\":[{\"productId\":5555,\"quantity\":1}]}")
+                .build()));
+    print(
         "thumbnail",
         invoke(
             "ThumbnailHandler",

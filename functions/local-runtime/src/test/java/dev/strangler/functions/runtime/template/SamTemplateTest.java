@@ -27,7 +27,8 @@ class SamTemplateTest {
 
     assertThat(loaded.functions())
         .extracting(FunctionDefinition::name)
-        .containsExactly("shop-get-products", "shop-create-user", "shop-thumbnail");
+        .containsExactly(
+            "shop-get-products", "shop-create-user", "shop-thumbnail", "shop-create-order");
     FunctionDefinition products = loaded.functions().get(0);
     assertThat(products.logicalId()).isEqualTo("GetProductsFunction");
     assertThat(products.handler())
@@ -49,6 +50,13 @@ class SamTemplateTest {
             Map.entry("DB_USER", "sa"),
             Map.entry("DB_PASSWORD", ""));
     assertThat(loaded.functions().get(2).environment()).isEmpty();
+    FunctionDefinition orders = loaded.functions().get(3);
+    assertThat(orders.handler())
+        .isEqualTo("dev.strangler.functions.shop.CreateOrderHandler::handleRequest");
+    assertThat(orders.timeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(orders.reservedConcurrency()).isEqualTo(OptionalInt.of(5));
+    assertThat(orders.autoPublishAlias()).contains("live");
+    assertThat(orders.environment()).containsOnlyKeys("DB_URL", "DB_USER", "DB_PASSWORD");
   }
 
   @Test

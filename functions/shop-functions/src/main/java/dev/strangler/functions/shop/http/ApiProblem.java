@@ -84,6 +84,11 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(409, title, detail, null, Map.of());
   }
 
+  /** A well-formed request that names something that does not exist, such as a product. */
+  public static ApiProblem unprocessable(String title, String detail) {
+    return new ApiProblem(422, title, detail, null, Map.of());
+  }
+
   /**
    * @param contentType the request's Content-Type as Spring prints it ({@code null} when absent)
    * @param accept the media types the endpoint reads, sent back in an {@code Accept} header

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,6 +78,31 @@ public final class ProductRepository {
       }
     } catch (SQLException e) {
       throw new DatabaseException("Could not read product " + id, e);
+    }
+  }
+
+  /** The products among {@code ids} that exist, ordered by id; unknown ids are left out. */
+  public List<Product> findAllById(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    String sql =
+        "SELECT " + COLUMNS + " FROM product WHERE id IN (" + placeholders + ") ORDER BY id";
+    try (PreparedStatement statement = database.connection().prepareStatement(sql)) {
+      int index = 1;
+      for (long id : ids) {
+        statement.setLong(index++, id);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        List<Product> products = new ArrayList<>();
+        while (rows.next()) {
+          products.add(toProduct(rows));
+        }
+        return products;
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("Could not read products " + ids, e);
     }
   }
 

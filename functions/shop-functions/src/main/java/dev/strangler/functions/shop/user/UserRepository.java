@@ -20,6 +20,19 @@ public final class UserRepository {
     this.database = Objects.requireNonNull(database, "database");
   }
 
+  public boolean existsById(long id) {
+    String sql = "SELECT COUNT(*) FROM app_user WHERE id = ?";
+    try (PreparedStatement statement = database.connection().prepareStatement(sql)) {
+      statement.setLong(1, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("Could not look up user " + id, e);
+    }
+  }
+
   public boolean existsByEmail(String email) {
     String sql = "SELECT COUNT(*) FROM app_user WHERE email = ?";
     try (PreparedStatement statement = database.connection().prepareStatement(sql)) {
