@@ -83,7 +83,10 @@ public final class ShopStack implements AutoCloseable {
     }
   }
 
-  /** One of a function's counters in the runtime, e.g. {@code invocations} or {@code throttles}. */
+  /**
+   * One of a function's figures in the runtime, e.g. {@code invocations}, {@code throttles} or
+   * {@code busyEnvironments}.
+   */
   public long counter(String function, String counter) throws Exception {
     String json =
         CLIENT
