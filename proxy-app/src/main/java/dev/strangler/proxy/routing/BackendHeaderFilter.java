@@ -17,11 +17,14 @@ final class BackendHeaderFilter implements WebFilter, Ordered {
   private final String headerName;
 
   BackendHeaderFilter(String headerName) {
-    this.headerName = headerName;
+    this.headerName = headerName == null || headerName.isBlank() ? null : headerName.trim();
   }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    if (headerName == null) {
+      return chain.filter(exchange); // set but empty: off
+    }
     exchange
         .getResponse()
         .beforeCommit(

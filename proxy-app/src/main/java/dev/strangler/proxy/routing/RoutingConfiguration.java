@@ -4,7 +4,7 @@ import dev.strangler.proxy.config.StranglerProperties;
 import dev.strangler.proxy.forwarding.ForwardedHeaders;
 import dev.strangler.proxy.forwarding.TrustedProxies;
 import dev.strangler.proxy.rules.RulesState;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +17,12 @@ class RoutingConfiguration {
     return new ForwardedHeaders(TrustedProxies.of(properties.forwarding().trustedProxies()));
   }
 
+  /**
+   * On when a header name is set. A property condition, not an expression: no setting is ever
+   * evaluated as SpEL (the class of CVE-2022-22947).
+   */
   @Bean
-  @ConditionalOnExpression("'${strangler.backend-header:}' != ''")
+  @ConditionalOnProperty("strangler.backend-header")
   BackendHeaderFilter backendHeaderFilter(StranglerProperties properties) {
     return new BackendHeaderFilter(properties.backendHeader());
   }
