@@ -52,11 +52,18 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
   private final RuleGuards guards;
 
   ApiGatewayLambdaBackend(
-      LambdaInvoker invoker, RuleGuards guards, StranglerProperties.Lambda settings, Clock clock) {
+      LambdaInvoker invoker,
+      RuleGuards guards,
+      InvocationMeters meters,
+      StranglerProperties.Lambda settings,
+      Clock clock) {
     this.invoker = invoker;
     this.invocations =
         new ThrottleRetries(
-            invoker, System::nanoTime, () -> ThreadLocalRandom.current().nextDouble());
+            invoker,
+            meters::record,
+            System::nanoTime,
+            () -> ThreadLocalRandom.current().nextDouble());
     this.guards = guards;
     this.settings = settings;
     this.clock = clock;

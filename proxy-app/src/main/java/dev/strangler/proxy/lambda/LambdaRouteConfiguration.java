@@ -43,8 +43,13 @@ class LambdaRouteConfiguration {
 
   @Bean
   LambdaBackend lambdaBackend(
-      LambdaInvoker invoker, RuleGuards guards, StranglerProperties properties, Clock clock) {
-    return new ApiGatewayLambdaBackend(invoker, guards, properties.lambda(), clock);
+      LambdaInvoker invoker,
+      RuleGuards guards,
+      MeterRegistry meters,
+      StranglerProperties properties,
+      Clock clock) {
+    return new ApiGatewayLambdaBackend(
+        invoker, guards, new InvocationMeters(meters), properties.lambda(), clock);
   }
 
   @Bean

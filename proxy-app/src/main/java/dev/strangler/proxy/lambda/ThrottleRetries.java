@@ -4,6 +4,7 @@ import dev.strangler.rules.model.Fallback.ThrottleRetry;
 import dev.strangler.rules.model.LambdaTarget;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import reactor.core.publisher.Mono;
@@ -20,11 +21,20 @@ final class ThrottleRetries {
   static final Duration LEAST_ATTEMPT = Duration.ofMillis(5);
 
   private final LambdaInvoker invoker;
+  private final BiConsumer<String, InvocationOutcome> eachAttempt;
   private final LongSupplier nanoTime;
   private final DoubleSupplier random;
 
-  ThrottleRetries(LambdaInvoker invoker, LongSupplier nanoTime, DoubleSupplier random) {
+  /**
+   * @param eachAttempt told of every attempt's outcome, with the function's name (for meters)
+   */
+  ThrottleRetries(
+      LambdaInvoker invoker,
+      BiConsumer<String, InvocationOutcome> eachAttempt,
+      LongSupplier nanoTime,
+      DoubleSupplier random) {
     this.invoker = Objects.requireNonNull(invoker, "invoker");
+    this.eachAttempt = Objects.requireNonNull(eachAttempt, "eachAttempt");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.random = Objects.requireNonNull(random, "random");
   }
@@ -41,6 +51,7 @@ final class ThrottleRetries {
     Duration left = Duration.ofNanos(deadline - nanoTime.getAsLong());
     return invoker
         .invoke(target.function(), target.qualifier(), payload, left)
+        .doOnNext(outcome -> eachAttempt.accept(target.function(), outcome))
         .flatMap(
             outcome -> {
               if (!(outcome instanceof InvocationOutcome.Throttled)

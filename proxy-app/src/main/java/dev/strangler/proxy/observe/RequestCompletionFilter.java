@@ -1,6 +1,7 @@
 package dev.strangler.proxy.observe;
 
 import dev.strangler.proxy.routing.FallbackReason;
+import dev.strangler.proxy.routing.PublicTraffic;
 import dev.strangler.proxy.routing.RoutedRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public final class RequestCompletionFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (observers.isEmpty()) {
+    if (observers.isEmpty() || PublicTraffic.isManagement(exchange)) {
       return chain.filter(exchange);
     }
     long started = System.nanoTime();

@@ -39,6 +39,9 @@ final class RoutingDecisionFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    if (PublicTraffic.isManagement(exchange)) {
+      return chain.filter(exchange);
+    }
     ServerHttpRequest request = exchange.getRequest();
     HttpHeaders headers = request.getHeaders();
     Forwarding forwarding = forwardingOf(request, headers);

@@ -49,7 +49,10 @@ class ThrottleRetriesIntegrationTest {
     // The smallest wait, always: the tests count attempts, not time.
     retries =
         new ThrottleRetries(
-            new LambdaInvoker(client, System::nanoTime), System::nanoTime, () -> 0.0);
+            new LambdaInvoker(client, System::nanoTime),
+            (function, outcome) -> {},
+            System::nanoTime,
+            () -> 0.0);
   }
 
   @AfterAll
