@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -24,7 +25,7 @@ record Manifests(String source, List<Manifest> all) {
   static Manifests parse(String source, String yaml) {
     Yaml parser = new Yaml(new SafeConstructor(new LoaderOptions()));
     List<Manifest> manifests =
-        java.util.stream.StreamSupport.stream(parser.loadAll(yaml).spliterator(), false)
+        StreamSupport.stream(parser.loadAll(yaml).spliterator(), false)
             .filter(Map.class::isInstance)
             .map(document -> new Manifest((Map<String, Object>) document))
             .toList();
