@@ -146,6 +146,25 @@ class MetricsIntegrationTest {
   }
 
   @Test
+  void everySeriesTheGrafanaDashboardQueriesIsPublished() throws Exception {
+    String dashboard =
+        Files.readString(
+            Path.of(
+                System.getProperty("docs.dir", "../docs"), "grafana", "strangler-dashboard.json"));
+    Matcher names =
+        Pattern.compile("\\b((?:strangler|resilience4j)_[a-z0-9_]+)").matcher(dashboard);
+    String metrics = scrape();
+    int found = 0;
+    while (names.find()) {
+      found++;
+      assertThat(metrics)
+          .as("dashboard series %s", names.group(1))
+          .containsPattern("(?m)^" + names.group(1) + "[{ ]");
+    }
+    assertThat(found).isGreaterThan(5);
+  }
+
+  @Test
   void aCanaryGaugePerRuleFollowsTheRulesFile() throws Exception {
     String metrics = scrape();
     assertThat(value(metrics, "strangler_canary_percent{route=\"served\"}")).isEqualTo(100);
