@@ -6,17 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.strangler.functions.shop.db.ConnectionProvider;
 import dev.strangler.functions.shop.db.SharedDatabase;
-import dev.strangler.functions.shop.http.ApiProblem;
-import dev.strangler.functions.shop.http.ApiProblem.FieldProblem;
 import dev.strangler.functions.shop.http.ApiRequest;
 import dev.strangler.functions.shop.http.ApiResponse;
 import dev.strangler.functions.shop.http.EndpointMethod;
 import dev.strangler.functions.shop.http.JsonBody;
-import dev.strangler.functions.shop.http.RequestBodyValidator;
 import dev.strangler.functions.shop.order.CreateOrderRequest;
 import dev.strangler.functions.shop.order.Order;
 import dev.strangler.functions.shop.order.OrderPlacement;
-import java.util.List;
 
 /**
  * Function {@code shop-create-order}: {@code POST /api/orders}, answered as the monolith answers it
@@ -46,11 +42,7 @@ public final class CreateOrderHandler
   }
 
   private ApiResponse create(ApiRequest request) {
-    CreateOrderRequest form = JsonBody.read(request, CreateOrderRequest.class);
-    List<FieldProblem> problems = RequestBodyValidator.problems(form);
-    if (!problems.isEmpty()) {
-      throw ApiProblem.validationFailed(problems);
-    }
+    CreateOrderRequest form = JsonBody.readValid(request, CreateOrderRequest.class);
     Order order = orders.place(form);
     // Relative, as the legacy API always sent it.
     return ApiResponse.json(201, order).withHeader("Location", PATH + "/" + order.id());

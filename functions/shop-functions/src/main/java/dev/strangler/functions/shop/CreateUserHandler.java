@@ -7,16 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.strangler.functions.shop.db.ConnectionProvider;
 import dev.strangler.functions.shop.db.SharedDatabase;
 import dev.strangler.functions.shop.http.ApiProblem;
-import dev.strangler.functions.shop.http.ApiProblem.FieldProblem;
 import dev.strangler.functions.shop.http.ApiRequest;
 import dev.strangler.functions.shop.http.ApiResponse;
 import dev.strangler.functions.shop.http.EndpointMethod;
 import dev.strangler.functions.shop.http.JsonBody;
-import dev.strangler.functions.shop.http.RequestBodyValidator;
 import dev.strangler.functions.shop.user.CreateUserRequest;
 import dev.strangler.functions.shop.user.User;
 import dev.strangler.functions.shop.user.UserRepository;
-import java.util.List;
 
 /**
  * Function {@code shop-create-user}: {@code POST /api/users}, answered as the monolith answers it
@@ -45,11 +42,7 @@ public final class CreateUserHandler
   }
 
   private ApiResponse create(ApiRequest request) {
-    CreateUserRequest form = JsonBody.read(request, CreateUserRequest.class);
-    List<FieldProblem> problems = RequestBodyValidator.problems(form);
-    if (!problems.isEmpty()) {
-      throw ApiProblem.validationFailed(problems);
-    }
+    CreateUserRequest form = JsonBody.readValid(request, CreateUserRequest.class);
     String name = form.name().strip();
     String email = form.email().strip();
     // The check gives the usual answer; the unique constraint settles concurrent requests.

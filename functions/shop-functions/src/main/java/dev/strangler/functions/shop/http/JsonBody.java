@@ -1,6 +1,8 @@
 package dev.strangler.functions.shop.http;
 
+import dev.strangler.functions.shop.http.ApiProblem.FieldProblem;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -57,6 +59,20 @@ public final class JsonBody {
     } catch (JacksonException e) {
       throw ApiProblem.unreadableBody();
     }
+  }
+
+  /**
+   * {@link #read} and then the bean validation that {@code @Valid} adds in the monolith.
+   *
+   * @throws ApiProblem as {@link #read}, or 400 "Validation failed" listing every invalid field
+   */
+  public static <T> T readValid(ApiRequest request, Class<T> type) {
+    T value = read(request, type);
+    List<FieldProblem> problems = RequestBodyValidator.problems(value);
+    if (!problems.isEmpty()) {
+      throw ApiProblem.validationFailed(problems);
+    }
+    return value;
   }
 
   private static ContentType withRequestEncoding(String header) {

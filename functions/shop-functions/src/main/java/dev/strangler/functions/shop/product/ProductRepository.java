@@ -41,13 +41,7 @@ public final class ProductRepository {
       }
       statement.setInt(index++, limit);
       statement.setLong(index, offset);
-      try (ResultSet rows = statement.executeQuery()) {
-        List<Product> products = new ArrayList<>();
-        while (rows.next()) {
-          products.add(toProduct(rows));
-        }
-        return products;
-      }
+      return products(statement);
     } catch (SQLException e) {
       throw new DatabaseException("Could not read a page of products", e);
     }
@@ -94,15 +88,19 @@ public final class ProductRepository {
       for (long id : ids) {
         statement.setLong(index++, id);
       }
-      try (ResultSet rows = statement.executeQuery()) {
-        List<Product> products = new ArrayList<>();
-        while (rows.next()) {
-          products.add(toProduct(rows));
-        }
-        return products;
-      }
+      return products(statement);
     } catch (SQLException e) {
       throw new DatabaseException("Could not read products " + ids, e);
+    }
+  }
+
+  private static List<Product> products(PreparedStatement statement) throws SQLException {
+    try (ResultSet rows = statement.executeQuery()) {
+      List<Product> products = new ArrayList<>();
+      while (rows.next()) {
+        products.add(toProduct(rows));
+      }
+      return products;
     }
   }
 
