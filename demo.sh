@@ -67,6 +67,8 @@ java -Xmx256m -Daws.disableEc2Metadata=true -jar "$PROXY_JAR" \
   --strangler.rules.file="$LOGS/routes.yaml" \
   --strangler.lambda.endpoint="http://127.0.0.1:$LAMBDA_PORT" --strangler.lambda.credentials=anonymous \
   --strangler.backend-header=X-Strangler-Backend --strangler.canary.override-header=X-Canary-Override \
+  --strangler.admin.viewer.username=demo --strangler.admin.viewer.password='{noop}demo' \
+  --strangler.admin.operator.username=ops --strangler.admin.operator.password='{noop}ops' \
   >"$LOGS/proxy.log" 2>&1 &
 pids+=($!)
 
@@ -101,9 +103,12 @@ Inject a fault:  curl -X PUT -d '{"throw":"boom"}' http://127.0.0.1:$LAMBDA_PORT
 Clear it:        curl -X DELETE http://127.0.0.1:$LAMBDA_PORT/_local/faults/shop-get-products
 The monolith directly:   http://127.0.0.1:$MONOLITH_PORT/
 Lambda runtime:          http://127.0.0.1:$LAMBDA_PORT/_local/functions
-Proxy health / metrics:  http://127.0.0.1:$MANAGEMENT_PORT/actuator/health
-                         http://127.0.0.1:$MANAGEMENT_PORT/actuator/rules
-                         http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus
+Proxy health:            http://127.0.0.1:$MANAGEMENT_PORT/actuator/health
+Admin (docs/admin.md):   curl -u demo:demo http://127.0.0.1:$MANAGEMENT_PORT/actuator/migration
+  curl -u demo:demo -G http://127.0.0.1:$MANAGEMENT_PORT/actuator/explain --data-urlencode method=GET --data-urlencode path=/api/products/1 --data-urlencode header=X-User-Id:alice
+  curl -u ops:ops -H 'Content-Type: application/json' -d '{"rule":"product-reads"}' http://127.0.0.1:$MANAGEMENT_PORT/actuator/emergency
+  curl -u ops:ops -X DELETE 'http://127.0.0.1:$MANAGEMENT_PORT/actuator/emergency?rule=product-reads'
+  curl -u demo:demo http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus
 
 Press Ctrl-C to stop.
 MSG

@@ -1,5 +1,6 @@
 package dev.strangler.proxy.routing;
 
+import dev.strangler.proxy.observe.RequestCompletionFilter;
 import dev.strangler.rules.routing.Decision;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
@@ -35,14 +36,23 @@ final class BackendHeaderFilter implements WebFilter, Ordered {
                 exchange
                     .getResponse()
                     .getHeaders()
-                    .set(headerName, describe(routed.decision(), FallbackReason.of(exchange)));
+                    .set(
+                        headerName,
+                        describe(
+                            routed.decision(),
+                            FallbackReason.of(exchange),
+                            exchange.getAttribute(RequestCompletionFilter.REASON_ATTRIBUTE)));
               }
               return Mono.empty();
             });
     return chain.filter(exchange);
   }
 
-  static String describe(Decision decision, FallbackReason fallback) {
+  /**
+   * @param overrideReason a reason that replaced the decision's own (e.g. {@code emergency}), or
+   *     {@code null}
+   */
+  static String describe(Decision decision, FallbackReason fallback, String overrideReason) {
     if (decision instanceof Decision.ToLambda toLambda && fallback != null) {
       return "monolith; rule=" + toLambda.rule().id() + "; fallback=" + fallback.tag();
     }
@@ -56,7 +66,7 @@ final class BackendHeaderFilter implements WebFilter, Ordered {
       return "monolith; rule="
           + toMonolith.rule().id()
           + bucket(toMonolith.bucket())
-          + reason(toMonolith.reason());
+          + (overrideReason != null ? "; reason=" + overrideReason : reason(toMonolith.reason()));
     }
     if (decision instanceof Decision.Rejected) {
       return "proxy; reason=rejected";

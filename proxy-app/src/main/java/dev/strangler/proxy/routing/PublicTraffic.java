@@ -1,7 +1,6 @@
 package dev.strangler.proxy.routing;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationContext;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -17,8 +16,7 @@ public final class PublicTraffic {
 
   /** Whether the exchange arrived on the management server rather than the public port. */
   public static boolean isManagement(ServerWebExchange exchange) {
-    ApplicationContext context = exchange.getApplicationContext();
-    return context instanceof WebServerApplicationContext server
-        && MANAGEMENT.equals(server.getServerNamespace());
+    return MANAGEMENT.equals(
+        WebServerApplicationContext.getServerNamespace(exchange.getApplicationContext()));
   }
 }

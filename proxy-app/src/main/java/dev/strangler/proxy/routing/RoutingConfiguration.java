@@ -4,6 +4,7 @@ import dev.strangler.proxy.config.StranglerProperties;
 import dev.strangler.proxy.forwarding.ForwardedHeaders;
 import dev.strangler.proxy.forwarding.TrustedProxies;
 import dev.strangler.proxy.rules.RulesState;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +29,15 @@ class RoutingConfiguration {
   }
 
   @Bean
+  RoutingDecider routingDecider(
+      StranglerProperties properties, ObjectProvider<EmergencySwitch> emergency) {
+    return new RoutingDecider(
+        properties.canary().overrideHeader(), emergency.getIfAvailable(() -> EmergencySwitch.OFF));
+  }
+
+  @Bean
   RoutingDecisionFilter routingDecisionFilter(
-      RulesState rules, ForwardedHeaders forwardedHeaders, StranglerProperties properties) {
-    return new RoutingDecisionFilter(rules, forwardedHeaders, properties.canary().overrideHeader());
+      RulesState rules, ForwardedHeaders forwardedHeaders, RoutingDecider decider) {
+    return new RoutingDecisionFilter(rules, forwardedHeaders, decider);
   }
 }

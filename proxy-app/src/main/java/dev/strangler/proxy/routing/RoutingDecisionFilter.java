@@ -2,13 +2,11 @@ package dev.strangler.proxy.routing;
 
 import dev.strangler.proxy.forwarding.ForwardedHeaders;
 import dev.strangler.proxy.forwarding.ForwardedHeaders.Forwarding;
+import dev.strangler.proxy.observe.RequestCompletionFilter;
 import dev.strangler.proxy.rules.LoadedRules;
 import dev.strangler.proxy.rules.RulesState;
-import dev.strangler.rules.routing.Backend;
 import dev.strangler.rules.routing.Decision;
-import dev.strangler.rules.routing.RequestKey;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,14 +25,13 @@ final class RoutingDecisionFilter implements WebFilter, Ordered {
 
   private final RulesState rules;
   private final ForwardedHeaders forwardedHeaders;
-  private final String overrideHeader;
+  private final RoutingDecider decider;
 
   RoutingDecisionFilter(
-      RulesState rules, ForwardedHeaders forwardedHeaders, String overrideHeader) {
+      RulesState rules, ForwardedHeaders forwardedHeaders, RoutingDecider decider) {
     this.rules = rules;
     this.forwardedHeaders = forwardedHeaders;
-    this.overrideHeader =
-        overrideHeader == null || overrideHeader.isBlank() ? null : overrideHeader;
+    this.decider = decider;
   }
 
   @Override
@@ -46,14 +43,19 @@ final class RoutingDecisionFilter implements WebFilter, Ordered {
     HttpHeaders headers = request.getHeaders();
     Forwarding forwarding = forwardingOf(request, headers);
     LoadedRules current = rules.current(); // one rule set for the whole request
-    RequestKey key =
-        new RequestKey(
+    RoutingDecider.Outcome outcome =
+        decider.decide(
+            current,
             request.getMethod().name(),
             request.getURI().getRawPath(),
             headers::getFirst,
-            forwarding.clientIp(),
-            forced(headers));
-    Decision decision = current.table().decide(key);
+            forwarding.clientIp());
+    Decision decision = outcome.decision();
+    if (outcome.overrideReason() != null) {
+      exchange
+          .getAttributes()
+          .put(RequestCompletionFilter.REASON_ATTRIBUTE, outcome.overrideReason());
+    }
     new RoutedRequest(forwarding, current, decision, RequestIds.of(request)).attachTo(exchange);
     if (decision instanceof Decision.Rejected rejected) {
       return Problems.write(
@@ -74,21 +76,6 @@ final class RoutingDecisionFilter implements WebFilter, Ordered {
         });
   }
 
-  private Backend forced(HttpHeaders headers) {
-    if (overrideHeader == null) {
-      return null;
-    }
-    String value = headers.getFirst(overrideHeader);
-    if (value == null) {
-      return null;
-    }
-    return switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "lambda" -> Backend.LAMBDA;
-      case "monolith" -> Backend.MONOLITH;
-      default -> null;
-    };
-  }
-
   @Override
   public int getOrder() {
     // Before anything else looks at the request, so every later step sees the same decision.
@@ -97,6 +84,6 @@ final class RoutingDecisionFilter implements WebFilter, Ordered {
 
   @Override
   public String toString() {
-    return "RoutingDecisionFilter[override header: " + overrideHeader + "]";
+    return "RoutingDecisionFilter[" + decider + "]";
   }
 }

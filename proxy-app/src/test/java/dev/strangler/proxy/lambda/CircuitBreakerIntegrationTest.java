@@ -195,7 +195,9 @@ class CircuitBreakerIntegrationTest {
   private static String metrics() throws Exception {
     return CLIENT
         .send(
-            HttpRequest.newBuilder(proxy.management().resolve("/actuator/prometheus")).build(),
+            HttpRequest.newBuilder(proxy.management().resolve("/actuator/prometheus"))
+                .header("Authorization", Proxy.VIEWER_AUTHORIZATION)
+                .build(),
             BodyHandlers.ofString())
         .body();
   }

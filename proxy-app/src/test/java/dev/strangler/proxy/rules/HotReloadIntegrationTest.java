@@ -175,7 +175,11 @@ class HotReloadIntegrationTest {
   }
 
   private static String get(URI url) throws Exception {
-    return CLIENT.send(HttpRequest.newBuilder(url).build(), BodyHandlers.ofString()).body();
+    return CLIENT
+        .send(
+            HttpRequest.newBuilder(url).header("Authorization", Proxy.VIEWER_AUTHORIZATION).build(),
+            BodyHandlers.ofString())
+        .body();
   }
 
   /** Requests sent back to back from two threads until stopped (at most two minutes). */

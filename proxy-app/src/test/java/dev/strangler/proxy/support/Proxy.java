@@ -31,6 +31,7 @@ public final class Proxy implements AutoCloseable {
     List<String> args = new ArrayList<>(commonArgs());
     args.add("--strangler.monolith.url=" + monolith);
     Map<String, String> merged = new LinkedHashMap<>(SAFE_LAMBDA_DEFAULTS);
+    merged.putAll(TEST_ADMIN_USERS);
     merged.putAll(settings);
     merged.forEach((key, value) -> args.add("--" + key + "=" + value));
     ConfigurableApplicationContext context =
@@ -55,6 +56,36 @@ public final class Proxy implements AutoCloseable {
           "strangler.lambda.credentials", "anonymous",
           "strangler.lambda.region", "eu-west-1",
           "strangler.lambda.prime", "false");
+
+  public static final String VIEWER = "test-viewer";
+  public static final String VIEWER_PASSWORD = "viewer-secret";
+  public static final String OPERATOR = "test-operator";
+  public static final String OPERATOR_PASSWORD = "operator-secret";
+
+  /** The admin users of every test proxy, unless a test sets its own (or empty ones). */
+  public static final Map<String, String> TEST_ADMIN_USERS =
+      Map.of(
+          "strangler.admin.viewer.username",
+          VIEWER,
+          "strangler.admin.viewer.password",
+          "{noop}" + VIEWER_PASSWORD,
+          "strangler.admin.operator.username",
+          OPERATOR,
+          "strangler.admin.operator.password",
+          "{noop}" + OPERATOR_PASSWORD);
+
+  /** {@code Authorization} header value of the test viewer, for reads on the management port. */
+  public static final String VIEWER_AUTHORIZATION = basic(VIEWER, VIEWER_PASSWORD);
+
+  public static final String OPERATOR_AUTHORIZATION = basic(OPERATOR, OPERATOR_PASSWORD);
+
+  /** An HTTP Basic {@code Authorization} header value. */
+  public static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 
   /** Settings every proxy started by the tests shares: loopback only, random ports. */
   public static List<String> commonArgs() {
