@@ -15,8 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class AdminHttp {
   private AdminHttp() {}
 
+  // HTTP/1.1: the JDK client's default h2c upgrade attempt is not what operators' tools send, and
+  // an unanswered upgrade has left requests hanging here.
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /**

@@ -227,7 +227,9 @@ class MetricsIntegrationTest {
   private static String scrape() throws Exception {
     return CLIENT
         .send(
-            HttpRequest.newBuilder(proxy.management().resolve("/actuator/prometheus")).build(),
+            HttpRequest.newBuilder(proxy.management().resolve("/actuator/prometheus"))
+                .header("Authorization", Proxy.VIEWER_AUTHORIZATION)
+                .build(),
             BodyHandlers.ofString())
         .body();
   }
