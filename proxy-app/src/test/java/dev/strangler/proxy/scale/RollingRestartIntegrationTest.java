@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -78,7 +79,7 @@ class RollingRestartIntegrationTest {
                     sigterm.set(System.nanoTime());
                     stopped.process().terminate(); // SIGTERM
                   } else if (index >= AFTER_EXIT_FROM) {
-                    exited.get(EXIT_LIMIT.toSeconds(), TimeUnit.SECONDS);
+                    awaitExit(exited, stopped);
                   }
                 },
                 LOAD_LIMIT);
@@ -132,6 +133,16 @@ class RollingRestartIntegrationTest {
             .as("requests served by %s", survivor)
             .isPositive();
       }
+    }
+  }
+
+  private static void awaitExit(CompletableFuture<Process> exited, Replica stopped)
+      throws Exception {
+    try {
+      exited.get(EXIT_LIMIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          stopped + " did not exit within " + EXIT_LIMIT + " of SIGTERM:\n" + tail(stopped), e);
     }
   }
 
