@@ -90,11 +90,6 @@ public final class AdminUsers implements ReactiveUserDetailsService {
         property, "(hidden)", "has no {bcrypt} or {noop} prefix; " + FORMS, null);
   }
 
-  /** Whether anyone at all can sign in. */
-  public boolean any() {
-    return !users.isEmpty();
-  }
-
   @Override
   public Mono<UserDetails> findByUsername(String username) {
     // A fresh copy each time: Spring Security erases the credentials of what it is given.

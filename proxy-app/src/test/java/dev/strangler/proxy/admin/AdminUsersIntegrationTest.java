@@ -9,11 +9,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The admin users as configured: none at all, or a BCrypt password. One proxy at a time: proxies in
  * one JVM share Reactor Netty's global resources, which closing one of them releases.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AdminUsersIntegrationTest {
 
   private static ScriptedUpstream upstream;
@@ -29,7 +33,7 @@ class AdminUsersIntegrationTest {
   }
 
   @Test
-  void letsNobodyInWhenNoUserIsConfigured() {
+  void letsNobodyInWhenNoUserIsConfigured(CapturedOutput log) {
     try (Proxy unconfigured =
         Proxy.start(
             upstream.url(),
@@ -50,6 +54,7 @@ class AdminUsersIntegrationTest {
               AdminHttp.get(unconfigured.management().resolve("/actuator/health"), null)
                   .statusCode())
           .isEqualTo(200);
+      assertThat(log.getOut()).doesNotContainIgnoringCase("generated security password");
     }
   }
 
