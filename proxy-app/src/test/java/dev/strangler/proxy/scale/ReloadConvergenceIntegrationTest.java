@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.strangler.proxy.rules.RulesFile;
 import dev.strangler.proxy.support.InvokeApiServer;
 import dev.strangler.proxy.support.Monolith;
+import dev.strangler.proxy.support.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -123,7 +124,11 @@ class ReloadConvergenceIntegrationTest {
   /** Asserts that {@code replica} has {@code version} in force, read from {@code content}. */
   private static void assertRulesInForce(Replica replica, int version, String content)
       throws Exception {
-    String report = get(replica.management().resolve("/actuator/rules"), Map.of()).body();
+    String report =
+        get(
+                replica.management().resolve("/actuator/rules"),
+                Map.of("Authorization", Proxy.VIEWER_AUTHORIZATION))
+            .body();
     assertThat(report)
         .as("%s /actuator/rules", replica)
         .contains("\"version\":" + version + ",")

@@ -34,9 +34,23 @@ final class Replica implements AutoCloseable {
 
   /** Starts a replica in front of {@code monolith}; {@code settings} override the defaults. */
   static Replica launch(String name, URI monolith, Map<String, String> settings) {
+    return launch(
+        name,
+        monolith,
+        settings,
+        List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+  }
+
+  /**
+   * As {@link #launch(String, URI, Map)}, with the JVM's flags: a replica that must serve many
+   * requests fast wants the full JIT, one that must start fast does not.
+   */
+  static Replica launch(
+      String name, URI monolith, Map<String, String> settings, List<String> jvmFlags) {
     int port = FreePort.next();
     int managementPort = FreePort.next();
     Map<String, String> all = new LinkedHashMap<>(Proxy.SAFE_LAMBDA_DEFAULTS);
+    all.putAll(Proxy.TEST_ADMIN_USERS);
     all.put("strangler.monolith.url", monolith.toString());
     all.put("server.address", "127.0.0.1");
     all.put("server.port", String.valueOf(port));
@@ -47,19 +61,18 @@ final class Replica implements AutoCloseable {
     all.forEach((key, value) -> args.add("--" + key + "=" + value));
     JavaProcess process =
         JavaProcess.startMain(
-            "proxy-" + name,
-            List.of(
-                "-Xmx192m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Daws.disableEc2Metadata=true"),
-            StranglerProxyApplication.class,
-            args);
+            "proxy-" + name, withoutEc2Metadata(jvmFlags), StranglerProxyApplication.class, args);
     return new Replica(
         name,
         process,
         URI.create("http://127.0.0.1:" + port),
         URI.create("http://127.0.0.1:" + managementPort));
+  }
+
+  private static List<String> withoutEc2Metadata(List<String> jvmFlags) {
+    List<String> all = new ArrayList<>(jvmFlags);
+    all.add("-Daws.disableEc2Metadata=true");
+    return all;
   }
 
   /** Waits until the replica's health endpoint answers, failing with its log if it died. */
