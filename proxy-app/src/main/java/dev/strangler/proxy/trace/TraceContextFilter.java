@@ -5,8 +5,10 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import io.micrometer.tracing.propagation.Propagator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +46,6 @@ final class TraceContextFilter implements WebFilter, Ordered {
           "X-B3-Flags");
 
   private static final Propagator.Getter<HttpHeaders> HEADER_GETTER = HttpHeaders::getFirst;
-  private static final Propagator.Setter<HttpHeaders> HEADER_SETTER = HttpHeaders::set;
 
   private final Propagator propagator;
 
@@ -105,8 +106,17 @@ final class TraceContextFilter implements WebFilter, Ordered {
     span.end();
   }
 
-  /** The exchange whose request carries {@code context} as the parent for the next hop. */
+  /**
+   * The exchange whose request carries {@code context} as the parent for the next hop. When
+   * propagation is off ({@code management.tracing.export.enabled=false}) nothing is written, and
+   * the client's own headers pass as they came.
+   */
   private ServerWebExchange propagated(ServerWebExchange exchange, TraceContext context) {
+    Map<String, String> injected = new LinkedHashMap<>(4);
+    propagator.inject(context, injected, Map::put);
+    if (injected.isEmpty()) {
+      return exchange;
+    }
     exchange.getAttributes().put(RequestCompletionFilter.TRACE_ID_ATTRIBUTE, context.traceId());
     return exchange
         .mutate()
@@ -115,7 +125,7 @@ final class TraceContextFilter implements WebFilter, Ordered {
                 request.headers(
                     headers -> {
                       CONTEXT_HEADERS.forEach(headers::remove);
-                      propagator.inject(context, headers, HEADER_SETTER);
+                      injected.forEach(headers::set);
                     }))
         .build();
   }
