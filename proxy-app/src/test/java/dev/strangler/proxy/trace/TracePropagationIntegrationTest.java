@@ -92,7 +92,8 @@ class TracePropagationIntegrationTest {
                 proxy.url(),
                 "/api/debug/request",
                 "traceparent: 00-" + CLIENT_TRACE_ID + "-" + CLIENT_SPAN_ID + "-01",
-                "tracestate: congo=t61rcWkgMzE,rojo=00f067aa0ba902b7"));
+                "tracestate: congo=t61rcWkgMzE,rojo=00f067aa0ba902b7",
+                "baggage: tenant=acme"));
 
     assertThat(seen.header("traceparent")).hasSize(1);
     TraceParent upstream = TraceParent.parse(seen.header("traceparent").get(0));
@@ -101,6 +102,7 @@ class TracePropagationIntegrationTest {
     assertThat(upstream.sampled()).isTrue();
     assertThat(seen.header("tracestate"))
         .containsExactly("congo=t61rcWkgMzE,rojo=00f067aa0ba902b7");
+    assertThat(seen.header("baggage")).containsExactly("tenant=acme");
   }
 
   @Test
