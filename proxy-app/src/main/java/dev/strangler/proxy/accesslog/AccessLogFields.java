@@ -1,6 +1,7 @@
 package dev.strangler.proxy.accesslog;
 
 import dev.strangler.proxy.observe.CompletedRequest;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -8,12 +9,24 @@ import java.time.format.DateTimeFormatter;
 final class AccessLogFields {
   private AccessLogFields() {}
 
-  /** ISO-8601 in UTC, always with milliseconds, so lines sort and align. */
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  /** Up to the seconds: formatted once per second, as lines of one second share it. */
+  private static final DateTimeFormatter SECOND =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.").withZone(ZoneOffset.UTC);
 
+  private record Second(long epochSecond, String prefix) {}
+
+  private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
+
+  /** ISO-8601 in UTC, always with milliseconds, so lines sort and align. */
   static String time(CompletedRequest request) {
-    return TIME.format(request.start());
+    Instant start = request.start();
+    Second second = lastSecond;
+    if (second.epochSecond() != start.getEpochSecond()) {
+      second = new Second(start.getEpochSecond(), SECOND.format(start));
+      lastSecond = second;
+    }
+    int millis = start.getNano() / 1_000_000;
+    return second.prefix() + (millis < 10 ? "00" : millis < 100 ? "0" : "") + millis + 'Z';
   }
 
   /** Milliseconds with three decimals (microsecond resolution), e.g. {@code 12.034}. */

@@ -82,6 +82,37 @@ class AccessLogLineTest {
   }
 
   @Test
+  void timeIsUtcWithMillisecondsWhateverTheSecond() {
+    AccessLogLine json = AccessLogLine.of(Format.JSON);
+    String[] times = {
+      "2026-03-01T12:34:56.000Z",
+      "2026-03-01T12:34:56.007Z",
+      "2026-03-01T12:34:57.070Z",
+      "1999-12-31T23:59:59.999Z",
+      "2026-03-01T12:34:56.700Z"
+    };
+    for (String time : times) {
+      CompletedRequest at =
+          new CompletedRequest(
+              Instant.parse(time),
+              "r",
+              null,
+              "GET",
+              "/",
+              CompletedRequest.NO_RULE,
+              ServedBy.MONOLITH,
+              "no_match",
+              -1,
+              null,
+              null,
+              200,
+              0,
+              Duration.ZERO);
+      assertThat(JSON.readTree(json.format(at)).get("time").asString()).isEqualTo(time);
+    }
+  }
+
+  @Test
   void latencyKeepsMicroseconds() {
     AccessLogLine json = AccessLogLine.of(Format.JSON);
 
