@@ -47,8 +47,14 @@ class TraceWithoutServerObservationIntegrationTest {
     assertThat(upstream.traceId()).isEqualTo(CLIENT_TRACE_ID);
     assertThat(upstream.parentId()).isNotEqualTo(CLIENT_SPAN_ID);
     assertThat(upstream.sampled()).isFalse();
-    assertThat(RawHttp.get(proxy.management(), "/actuator/prometheus").bodyText())
+    assertThat(
+            RawHttp.get(
+                    proxy.management(),
+                    "/actuator/prometheus",
+                    "Authorization: " + Proxy.VIEWER_AUTHORIZATION)
+                .bodyText())
         .as("the server observation is off")
+        .contains("strangler_requests_seconds_count")
         .doesNotContain("http_server_requests");
   }
 
