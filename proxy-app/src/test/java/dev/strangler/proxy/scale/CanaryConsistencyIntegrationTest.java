@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CanaryConsistencyIntegrationTest {
 
-  private static final int KEYS = Integer.getInteger("canary.consistency.keys", 5_000);
+  private static final int KEYS = Integer.getInteger("canary.consistency.keys", 1_000);
   private static final int THREADS = 8;
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -81,8 +81,8 @@ class CanaryConsistencyIntegrationTest {
           lambda += counts[1];
         }
         assertThat(compared).isEqualTo(KEYS);
-        // And the split is the rule's: 37.5 %, within what 5,000 keys allow (±2 points).
-        assertThat(lambda / (double) KEYS).isBetween(0.355, 0.395);
+        // And the split is the rule's: 37.5 %, within what 1,000 keys allow (±4 points).
+        assertThat(lambda / (double) KEYS).isBetween(0.335, 0.415);
       } finally {
         pool.shutdown();
       }
