@@ -10,6 +10,8 @@
 #                 function whose circuit breaker is open (the Lambda endpoint refuses connections;
 #                 the breaker is opened before measuring and stays open for an hour): the fallback
 #                 path, compared with (b)'s plain passthrough in the same run
+#   (f) before  - only with BENCH_BASELINE_JAR: another proxy-app jar (e.g. main before a change),
+#                 started with (b)'s exact arguments, so a change's cost is a same-run ratio (b)/(f)
 #
 # Phase 1: after one warm-up wrk run per JVM, BENCH_ROUNDS rounds of a->b->c->d at full load
 #          (fixed connections/threads/duration); per contender the median of the rounds is
@@ -35,7 +37,9 @@
 #   BENCH_REBUILD [0]: 1 = rebuild the jars even if present
 #   BENCH_MAX_SECONDS [540]: hard limit on the measuring part (the build is not counted)
 #   BENCH_KEEP_TMP [0]: 1 = keep the temp dir (nginx.conf, logs, raw wrk output)
-#   BENCH_CONTENDERS ["a b c d e"]: which contenders to run (a is always run: it is the baseline)
+#   BENCH_BASELINE_JAR: a second proxy-app jar, contender (f) (added to BENCH_CONTENDERS' default)
+#   BENCH_CONTENDERS ["a b c d e", plus f with BENCH_BASELINE_JAR]: which contenders to run (a is
+#                    always run: it is the baseline)
 set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -59,7 +63,10 @@ PROXY_ARGS=${BENCH_PROXY_ARGS:-}
 REBUILD=${BENCH_REBUILD:-0}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-540}
 KEEP_TMP=${BENCH_KEEP_TMP:-0}
-WANTED=" ${BENCH_CONTENDERS:-a b c d e} a "
+BASELINE_JAR=${BENCH_BASELINE_JAR:-}
+DEFAULT_CONTENDERS="a b c d e"
+[[ -n $BASELINE_JAR ]] && DEFAULT_CONTENDERS+=" f"
+WANTED=" ${BENCH_CONTENDERS:-$DEFAULT_CONTENDERS} a "
 wanted() { [[ $WANTED == *" $1 "* ]]; }
 
 REQUEST_PATH=/bench/small
@@ -254,7 +261,7 @@ cp "$PLAIN_JAR" "$TMP/plain-gateway.jar"
 [[ $SKIP_PROXY != 1 ]] && cp "$PROXY_JAR" "$TMP/proxy-app.jar"
 read -r -a JVM_FLAGS <<<"$JVM_OPTS"
 CONTENDERS=(a)
-declare -A NAME=([a]="(a) direct upstream" [b]="(b) ours (proxy-app)" [c]="(c) plain SCG" [d]="(d) nginx proxy_pass" [e]="(e) ours, breaker open")
+declare -A NAME=([a]="(a) direct upstream" [b]="(b) ours (proxy-app)" [c]="(c) plain SCG" [d]="(d) nginx proxy_pass" [e]="(e) ours, breaker open" [f]="(f) ours, before")
 declare -A URL=([a]="$URL_A" [d]="$URL_D")
 
 if [[ $SKIP_PROXY != 1 ]]; then
@@ -274,18 +281,33 @@ routes:
       circuitBreaker: { window: 2, minimumCalls: 2, openFor: 60m }
       throttleRetry: { attempts: 1 }
 RULES
-  java "${JVM_FLAGS[@]}" -jar "$TMP/proxy-app.jar" --server.port="$PORT_B" \
-    --management.server.port="$PORT_B_MGMT" \
-    --strangler.monolith.url="http://127.0.0.1:$PORT_A" \
-    --strangler.rules.file="$TMP/routes.yaml" \
-    --strangler.lambda.endpoint="http://127.0.0.1:$(free_port)" \
-    --strangler.lambda.credentials=anonymous --strangler.lambda.prime=false \
-    "${EXTRA[@]}" >"$TMP/proxy.log" 2>&1 &
-  PIDS+=($!)
+  LAMBDA_PORT=$(free_port)
+  # start_proxy NAME JAR PORT MANAGEMENT_PORT: (b) and (f) run with exactly these arguments.
+  start_proxy() {
+    java "${JVM_FLAGS[@]}" -jar "$2" --server.port="$3" \
+      --management.server.port="$4" \
+      --strangler.monolith.url="http://127.0.0.1:$PORT_A" \
+      --strangler.rules.file="$TMP/routes.yaml" \
+      --strangler.lambda.endpoint="http://127.0.0.1:$LAMBDA_PORT" \
+      --strangler.lambda.credentials=anonymous --strangler.lambda.prime=false \
+      --strangler.admin.viewer.username=bench --strangler.admin.viewer.password='{noop}bench' \
+      "${EXTRA[@]}" >"$TMP/$1.log" 2>&1 &
+    PIDS+=($!)
+  }
+  start_proxy proxy "$TMP/proxy-app.jar" "$PORT_B" "$PORT_B_MGMT"
   PROXY_PID=$!
   URL[b]="http://127.0.0.1:$PORT_B$REQUEST_PATH"
   URL[e]="http://127.0.0.1:$PORT_B$OPEN_BREAKER_PATH"
   wanted b && CONTENDERS+=(b)
+  if wanted f; then
+    [[ -f $BASELINE_JAR ]] || die "BENCH_BASELINE_JAR not found: $BASELINE_JAR"
+    cp "$BASELINE_JAR" "$TMP/proxy-before.jar"
+    PORT_F=$(free_port)
+    start_proxy proxy-before "$TMP/proxy-before.jar" "$PORT_F" "$(free_port)"
+    BEFORE_PID=$!
+    URL[f]="http://127.0.0.1:$PORT_F$REQUEST_PATH"
+    CONTENDERS+=(f)
+  fi
 fi
 if wanted c; then
   PORT_C=$(free_port)
@@ -301,10 +323,11 @@ wanted d && CONTENDERS+=(d)
 
 if [[ $SKIP_PROXY != 1 ]]; then
   wait_ready proxy "${URL[b]}" "$PROXY_PID" 120
+  wanted f && wait_ready proxy-before "${URL[f]}" "$BEFORE_PID" 120
   if wanted e; then
     # Two failed calls open the breaker; from then on the rule's requests go to the monolith.
     for _ in 1 2 3; do curl -fsS -m 5 -o /dev/null "${URL[e]}" || die "open-breaker route failed"; done
-    curl -fsS -m 2 "http://127.0.0.1:$PORT_B_MGMT/actuator/prometheus" |
+    curl -fsS -m 2 -u bench:bench "http://127.0.0.1:$PORT_B_MGMT/actuator/prometheus" |
       grep -qE 'strangler_fallbacks_total\{reason="circuit_open",route="open-breaker"\} [1-9]' ||
       die "the open-breaker rule's breaker did not open (log: $TMP/proxy.log)"
     CONTENDERS+=(e)
@@ -362,7 +385,7 @@ log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on
 log "config: ${CONNS} connections, ${THREADS} threads, ${DURATION}s x ${ROUNDS} rounds; warm-up ${WARMUP}s;" \
   "nginx worker_processes ${NGINX_WORKERS}; JVM: ${JVM_OPTS}"
 for k in "${CONTENDERS[@]}"; do
-  [[ $k == b || $k == c ]] || continue
+  [[ $k == b || $k == c || $k == f ]] || continue
   log "warming up ${NAME[$k]} (${WARMUP}s)"
   run_wrk "$k" "$TMP/warmup-$k.txt" "$CONNS" "$WARMUP" "${URL[$k]}"
 done
@@ -396,7 +419,7 @@ echo "Peak throughput: wrk -t${THREADS} -c${CONNS} -d${DURATION}s, median of ${R
 echo
 printf '| %-22s | %10s | %9s | %9s | %9s |\n' "contender" "req/s" "p50 ms" "p99 ms" "vs (a)"
 printf '|%s|%s|%s|%s|%s|\n' "------------------------" "-----------:" "----------:" "----------:" "----------:"
-for k in a b c d e; do
+for k in a b c d e f; do
   if [[ -z ${M_RPS[$k]:-} ]]; then
     printf '| %-22s | %10s | %9s | %9s | %9s |\n' "${NAME[$k]}" "skipped" "-" "-" "-"
     continue
@@ -416,6 +439,7 @@ ratio "ours vs plain SCG  " b c
 ratio "ours vs nginx proxy" b d
 ratio "plain SCG vs nginx " c d
 ratio "breaker open vs passthrough" e b
+wanted f && ratio "ours now vs before" b f && ratio "before vs plain SCG " f c
 
 # ---------------------------------------------------------------------------------------------
 # Phase 2: p99 at a fixed rate
@@ -450,7 +474,7 @@ printf '| %-22s | %13s | %9s | %14s |\n' "contender" "achieved req/s" "p99 ms" "
 printf '|%s|%s|%s|%s|\n' "------------------------" "---------------:" "----------:" "---------------:"
 LOW_RATE=()
 declare -A MR_P99
-for k in a b c d e; do
+for k in a b c d e f; do
   if [[ -z ${R_RPS[$k]:-} ]]; then
     printf '| %-22s | %14s | %9s | %14s |\n' "${NAME[$k]}" "skipped" "-" "-"
     continue
@@ -469,6 +493,9 @@ if [[ -n ${MR_P99[b]:-} ]]; then
   echo "added p99 of ours over direct, (b)-(a): $(calc "${MR_P99[b]} - ${MR_P99[a]}") ms at ${RATE} req/s"
 else
   echo "added p99 of ours over direct, (b)-(a): n/a (proxy skipped)"
+fi
+if [[ -n ${MR_P99[f]:-} && -n ${MR_P99[b]:-} ]]; then
+  echo "added p99 of before over direct, (f)-(a): $(calc "${MR_P99[f]} - ${MR_P99[a]}") ms at ${RATE} req/s"
 fi
 if [[ -n ${MR_P99[e]:-} && -n ${MR_P99[b]:-} ]]; then
   echo "p99 breaker open vs passthrough, (e)/(b): $(calc "${MR_P99[e]} / ${MR_P99[b]}") at ${RATE} req/s"
