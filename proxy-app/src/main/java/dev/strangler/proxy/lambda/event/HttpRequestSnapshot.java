@@ -61,6 +61,7 @@ public final class HttpRequestSnapshot {
         true);
   }
 
+  /** {@code bodyIsOwn} only tells this constructor apart: the array is the snapshot's now. */
   private HttpRequestSnapshot(
       String method,
       String path,
@@ -71,7 +72,7 @@ public final class HttpRequestSnapshot {
       String protocol,
       String requestId,
       Instant time,
-      boolean checked) {
+      boolean bodyIsOwn) {
     this.method = requireNonNull(method, "method");
     this.path = requireNonNull(path, "path");
     this.rawQuery = rawQuery;
