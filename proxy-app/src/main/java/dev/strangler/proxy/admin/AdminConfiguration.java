@@ -1,5 +1,6 @@
 package dev.strangler.proxy.admin;
 
+import dev.strangler.proxy.budget.BodyBudget;
 import dev.strangler.proxy.config.InvalidSettingException;
 import dev.strangler.proxy.observe.CompletedRequest;
 import dev.strangler.proxy.routing.RoutingDecider;
@@ -93,8 +94,10 @@ class AdminConfiguration {
       RulesState rules,
       LiveTraffic traffic,
       EmergencySwitches emergency,
-      CircuitBreakerRegistry breakers) {
-    return new MigrationEndpoint(rulesEndpoint, rules, traffic, emergency, breakerState(breakers));
+      CircuitBreakerRegistry breakers,
+      BodyBudget budget) {
+    return new MigrationEndpoint(
+        rulesEndpoint, rules, traffic, emergency, breakerState(breakers), budget);
   }
 
   @Bean

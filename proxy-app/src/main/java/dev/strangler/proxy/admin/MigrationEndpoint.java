@@ -1,5 +1,6 @@
 package dev.strangler.proxy.admin;
 
+import dev.strangler.proxy.budget.BodyBudget;
 import dev.strangler.proxy.observe.CompletedRequest;
 import dev.strangler.proxy.rules.LoadedRules;
 import dev.strangler.proxy.rules.ReloadFailure;
@@ -30,13 +31,16 @@ public final class MigrationEndpoint {
   private final LiveTraffic traffic;
   private final EmergencySwitches emergency;
   private final Function<String, String> breakerState;
+  private final BodyBudget budget;
 
   MigrationEndpoint(
       RulesEndpoint rulesEndpoint,
       RulesState rules,
       LiveTraffic traffic,
       EmergencySwitches emergency,
-      Function<String, String> breakerState) {
+      Function<String, String> breakerState,
+      BodyBudget budget) {
+    this.budget = budget;
     this.rulesEndpoint = rulesEndpoint;
     this.rules = rules;
     this.traffic = traffic;
@@ -61,7 +65,8 @@ public final class MigrationEndpoint {
             report.lastReloadFailure()),
         emergency.active(current.version()),
         routes,
-        figures(CompletedRequest.NO_RULE, Backend.MONOLITH));
+        figures(CompletedRequest.NO_RULE, Backend.MONOLITH),
+        new Buffering(budget.limit(), budget.inUse(), budget.peak(), budget.refusals()));
   }
 
   private RouteSummary summarise(long version, RouteRule rule) {
@@ -87,12 +92,25 @@ public final class MigrationEndpoint {
    *
    * @param emergency the emergency switches in force
    * @param unmatched requests no rule claims, all served by the monolith
+   * @param buffering the memory budget for buffered bodies (docs/memory-budget.md)
    */
   public record Summary(
       RulesInForce rules,
       List<EmergencySwitches.Switch> emergency,
       List<RouteSummary> routes,
-      BackendTraffic unmatched) {}
+      BackendTraffic unmatched,
+      Buffering buffering) {}
+
+  /**
+   * The memory budget for request bodies held by the proxy (Lambda events, bodies kept to replay).
+   *
+   * @param limitBytes the most bytes held at once ({@code strangler.buffering.max-bytes})
+   * @param inUseBytes held now
+   * @param peakBytes the most held at once since the start
+   * @param refusals reservations refused since the start: requests sent to the monolith unread, or
+   *     answered 503
+   */
+  public record Buffering(long limitBytes, long inUseBytes, long peakBytes, long refusals) {}
 
   /** The rules file and the version in force, as {@code /actuator/rules} reports them. */
   public record RulesInForce(

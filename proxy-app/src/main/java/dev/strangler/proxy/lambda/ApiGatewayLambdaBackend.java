@@ -1,5 +1,10 @@
 package dev.strangler.proxy.lambda;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.strangler.proxy.budget.BodyBudget;
+import dev.strangler.proxy.budget.BufferMeters;
+import dev.strangler.proxy.budget.BufferedBody;
 import dev.strangler.proxy.config.StranglerProperties;
 import dev.strangler.proxy.lambda.event.ApiGatewayEvents;
 import dev.strangler.proxy.lambda.event.ApiGatewayResponses;
@@ -26,7 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -45,18 +49,37 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
   /** Lambda's synchronous payload limit; a larger body cannot become an event at all. */
   private static final int BODY_LIMIT = (int) ApiGatewayEvents.SYNCHRONOUS_PAYLOAD_LIMIT;
 
+  /**
+   * Copies of the event held while it is invoked: the proxy's, and the SDK's own, which it copies
+   * the payload into before sending.
+   */
+  static final int EVENT_COPIES = 2;
+
+  /**
+   * A body of unknown length (chunked) is read only while the budget has this much room: below it,
+   * the first chunk would likely not fit, and the request would have to be refused half read.
+   */
+  static final long UNDECLARED_HEADROOM = 64 * 1024;
+
+  /** Seconds a client refused for want of memory is told to wait before trying again. */
+  static final String RETRY_AFTER_SECONDS = "1";
+
   private final LambdaInvoker invoker;
   private final ThrottleRetries invocations;
   private final StranglerProperties.Lambda settings;
   private final Clock clock;
   private final RuleGuards guards;
+  private final BodyBudget budget;
+  private final BufferMeters bufferMeters;
 
   ApiGatewayLambdaBackend(
       LambdaInvoker invoker,
       RuleGuards guards,
       InvocationMeters meters,
       StranglerProperties.Lambda settings,
-      Clock clock) {
+      Clock clock,
+      BodyBudget budget,
+      BufferMeters bufferMeters) {
     this.invoker = invoker;
     this.invocations =
         new ThrottleRetries(
@@ -67,13 +90,31 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
     this.guards = guards;
     this.settings = settings;
     this.clock = clock;
+    this.budget = requireNonNull(budget, "budget");
+    this.bufferMeters = requireNonNull(bufferMeters, "bufferMeters");
   }
 
   @Override
   public Mono<LambdaResult> serve(
       ServerWebExchange exchange, RoutedRequest routed, Decision.ToLambda decision) {
+    return Mono.usingWhen(
+        Mono.fromSupplier(budget::hold),
+        hold -> serve(exchange, routed, decision, hold),
+        hold -> Mono.fromRunnable(hold::close),
+        (hold, error) -> Mono.fromRunnable(hold::close),
+        hold -> Mono.fromRunnable(hold::close));
+  }
+
+  @Override
+  public Mono<LambdaResult> serve(
+      ServerWebExchange exchange,
+      RoutedRequest routed,
+      Decision.ToLambda decision,
+      BodyBudget.Hold hold) {
     RouteRule rule = decision.rule();
-    if (exchange.getRequest().getHeaders().getContentLength() > BODY_LIMIT) {
+    ServerHttpRequest request = exchange.getRequest();
+    long declared = request.getHeaders().getContentLength();
+    if (declared > BODY_LIMIT) {
       // Declared too large: not read at all, so the monolith gets the body as it streams in.
       return Mono.just(new LambdaResult.FallBack(FallbackReason.TOO_LARGE, null));
     }
@@ -88,16 +129,29 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
       return Mono.just(new LambdaResult.FallBack(FallbackReason.CONCURRENCY_LIMIT, null));
     }
     GuardedCall call = new GuardedCall(guard);
-    return DataBufferUtils.join(exchange.getRequest().getBody(), BODY_LIMIT)
-        .map(
-            buffer -> {
-              byte[] bytes = new byte[buffer.readableByteCount()];
-              buffer.read(bytes);
-              DataBufferUtils.release(buffer);
-              return bytes;
-            })
-        .defaultIfEmpty(new byte[0])
-        .flatMap(body -> invoke(exchange, routed, decision, body, call))
+    // Memory before reading: a body that does not fit is left unread and streams to the monolith,
+    // which is safe for any method since the function never saw it.
+    long eventReserve = 0;
+    boolean room;
+    if (declared >= 0) {
+      eventReserve =
+          EVENT_COPIES
+              * ApiGatewayEvents.estimatedSize(
+                  declared, request.getHeaders().getFirst("Content-Type"), headerBytes(request));
+      room = hold.tryGrow(declared + eventReserve);
+    } else {
+      room = hold.tryGrow(UNDECLARED_HEADROOM);
+      if (room) {
+        hold.release(UNDECLARED_HEADROOM); // a probe only: chunks are reserved as they come
+      }
+    }
+    if (!room) {
+      call.end();
+      return Mono.just(bufferFull(rule, null));
+    }
+    long reservedForEvent = eventReserve;
+    return BufferedBody.read(request.getBody(), declared, BODY_LIMIT, hold)
+        .flatMap(body -> invoke(exchange, routed, decision, body, call, hold, reservedForEvent))
         .onErrorResume(
             DataBufferLimitException.class,
             tooLarge ->
@@ -109,7 +163,39 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
                         rule,
                         "the body exceeds Lambda's 6 MB payload limit and was not declared"
                             + " with Content-Length, so it cannot be replayed")))
+        .onErrorResume(
+            BufferedBody.BudgetExceeded.class,
+            full -> {
+              // Part of the body is read and gone: the monolith cannot be given it whole.
+              bufferMeters.refused(rule.id(), BufferMeters.Action.UNAVAILABLE);
+              exchange.getResponse().getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+              return answered(
+                  problem(
+                      exchange,
+                      HttpStatus.SERVICE_UNAVAILABLE,
+                      "Proxy memory budget exhausted",
+                      rule,
+                      "the proxy holds as many request bodies as its memory allows"
+                          + " (strangler.buffering.max-bytes); try again shortly"));
+            })
         .doFinally(signal -> call.end());
+  }
+
+  /** The request goes to the monolith: with the body read so far, or unread ({@code null}). */
+  private LambdaResult bufferFull(RouteRule rule, byte[] body) {
+    bufferMeters.refused(rule.id(), BufferMeters.Action.MONOLITH);
+    return new LambdaResult.FallBack(FallbackReason.BUFFER_FULL, body);
+  }
+
+  /** The bytes of the request's header names and values, which the event repeats. */
+  private static long headerBytes(ServerHttpRequest request) {
+    long bytes = 0;
+    for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
+      for (String value : header.getValue()) {
+        bytes += header.getKey().length() + value.length();
+      }
+    }
+    return bytes;
   }
 
   private Mono<LambdaResult> invoke(
@@ -117,7 +203,9 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
       RoutedRequest routed,
       Decision.ToLambda decision,
       byte[] body,
-      GuardedCall call) {
+      GuardedCall call,
+      BodyBudget.Hold hold,
+      long reservedForEvent) {
     RouteRule rule = decision.rule();
     String requestId = routed.requestId();
     HttpRequestSnapshot snapshot =
@@ -125,14 +213,26 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
     EventResult event = ApiGatewayEvents.toEvent(snapshot, eventContext(decision));
     if (event instanceof EventResult.TooLarge) {
       // Base64 or escaping grew the event past the limit: the function never sees it.
+      hold.release(reservedForEvent);
       return Mono.just(new LambdaResult.FallBack(FallbackReason.TOO_LARGE, body));
     }
-    byte[] json = ((EventResult.Encoded) event).json();
+    byte[] json = ((EventResult.Encoded) event).jsonWithoutCopy();
+    long eventBytes = (long) EVENT_COPIES * json.length;
+    if (eventBytes <= reservedForEvent) {
+      hold.release(reservedForEvent - eventBytes);
+    } else if (!hold.tryGrow(eventBytes - reservedForEvent)) {
+      // The body is read, the function not called: the monolith is given the body read.
+      hold.release(reservedForEvent);
+      return Mono.just(bufferFull(rule, body));
+    }
     return Mono.defer(
         () -> {
           call.started();
           return invocations
               .invoke(rule.lambda(), rule.fallback().throttleRetry(), json)
+              // The event's copies are garbage once the call is over; the body stays held
+              // until the request ends, since the monolith may still be given it.
+              .doOnNext(outcome -> hold.release(eventBytes))
               .flatMap(outcome -> respond(exchange, rule, requestId, outcome, body, call));
         });
   }
@@ -334,7 +434,7 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
     if (request.getHeaders().getFirst(RequestIds.HEADER) == null) {
       headers.add(new HeaderField(RequestIds.HEADER, requestId));
     }
-    return new HttpRequestSnapshot(
+    return HttpRequestSnapshot.owningBody(
         request.getMethod().name(),
         decision.forwardPath(),
         request.getURI().getRawQuery(),

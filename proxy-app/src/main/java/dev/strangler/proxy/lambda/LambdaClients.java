@@ -22,7 +22,16 @@ public final class LambdaClients {
 
   private static final Logger log = LoggerFactory.getLogger(LambdaClients.class);
 
+  /**
+   * A client with its own credentials provider, closed with the client. The proxy's bean builds the
+   * provider itself ({@link #credentials}) to close it on shutdown.
+   */
   public static LambdaAsyncClient create(StranglerProperties.Lambda lambda) {
+    return create(lambda, credentials(lambda));
+  }
+
+  public static LambdaAsyncClient create(
+      StranglerProperties.Lambda lambda, AwsCredentialsProvider credentials) {
     LambdaAsyncClientBuilder builder =
         LambdaAsyncClient.builder()
             .httpClientBuilder(
@@ -32,8 +41,12 @@ public final class LambdaClients {
                     .tcpKeepAlive(true))
             // No silent retries: a throttled call retried by the SDK would spend the rule's
             // time budget unseen; retrying is the fallback policy's decision.
-            .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .credentialsProvider(credentials(lambda))
+            .overrideConfiguration(
+                config ->
+                    config
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .addExecutionInterceptor(new NotSentInterceptor()))
+            .credentialsProvider(NotSent.credentials(credentials))
             .region(region(lambda));
     if (lambda.endpoint() != null) {
       builder.endpointOverride(lambda.endpoint());
@@ -41,10 +54,16 @@ public final class LambdaClients {
     return builder.build();
   }
 
-  private static AwsCredentialsProvider credentials(StranglerProperties.Lambda lambda) {
+  /**
+   * The credentials the settings name. The default chain refreshes expiring credentials (STS, web
+   * identity, container, instance) in the background: a refresh never blocks the event-loop thread
+   * that happens to sign a request. The caller closes the provider, which stops that.
+   */
+  public static AwsCredentialsProvider credentials(StranglerProperties.Lambda lambda) {
     return switch (lambda.credentials()) {
       case ANONYMOUS -> AnonymousCredentialsProvider.create();
-      case DEFAULT -> DefaultCredentialsProvider.builder().build();
+      case DEFAULT ->
+          DefaultCredentialsProvider.builder().asyncCredentialUpdateEnabled(true).build();
     };
   }
 

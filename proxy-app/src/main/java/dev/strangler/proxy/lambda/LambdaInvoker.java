@@ -2,10 +2,12 @@ package dev.strangler.proxy.lambda;
 
 import dev.strangler.proxy.lambda.InvocationOutcome.FunctionError;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLHandshakeException;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -106,6 +108,11 @@ public final class LambdaInvoker {
   static InvocationOutcome failure(Throwable error, Duration budget, Duration latency) {
     Throwable cause =
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    NotSent notSent = causeOf(cause, NotSent.class);
+    if (notSent != null) {
+      // Credentials or signing failed: nothing left the proxy.
+      return new InvocationOutcome.Unreachable(notSent.getMessage(), false, latency);
+    }
     if (cause instanceof TooManyRequestsException throttled) {
       String reason = throttled.reasonAsString();
       return new InvocationOutcome.Throttled(
@@ -130,9 +137,8 @@ public final class LambdaInvoker {
           service.statusCode(), code, messageOf(service), latency);
     }
     if (cause instanceof SdkClientException client) {
-      boolean notConnected = hasCause(client, ConnectException.class);
       return new InvocationOutcome.Unreachable(
-          String.valueOf(client.getMessage()), !notConnected, latency);
+          String.valueOf(client.getMessage()), !failedBeforeWriting(client), latency);
     }
     return new InvocationOutcome.Unreachable(String.valueOf(cause), true, latency);
   }
@@ -143,13 +149,39 @@ public final class LambdaInvoker {
         : exception.getMessage();
   }
 
-  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+  private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a client-side failure happened while setting up the connection, before any of the
+   * request was written: refused or timed-out connects (Netty's connect timeout is a {@link
+   * ConnectException}), a name that does not resolve, a failed TLS handshake, or no connection from
+   * the pool in time (the SDK reports that one by message only). A read timeout or a reset after
+   * writing may have run the function, and is not among them.
+   */
+  static boolean failedBeforeWriting(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof SSLHandshakeException
+          || isPoolAcquireFailure(t.getMessage())) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isPoolAcquireFailure(String message) {
+    return message != null
+        && (message.startsWith("Acquire operation took longer")
+            || message.startsWith("Maximum pending connection acquisitions exceeded")
+            || message.startsWith("Too many outstanding acquire operations"));
   }
 
   /** Lambda's error payload, {@code {errorMessage, errorType, stackTrace}}, or null if not JSON. */

@@ -1,5 +1,7 @@
 package dev.strangler.proxy.lambda;
 
+import dev.strangler.proxy.budget.BodyBudget;
+import dev.strangler.proxy.budget.BufferMeters;
 import dev.strangler.proxy.config.StranglerProperties;
 import dev.strangler.proxy.routing.RoutedRequest;
 import dev.strangler.proxy.rules.RulesState;
@@ -47,9 +49,17 @@ class LambdaRouteConfiguration {
       RuleGuards guards,
       MeterRegistry meters,
       StranglerProperties properties,
-      Clock clock) {
+      Clock clock,
+      BodyBudget budget,
+      BufferMeters bufferMeters) {
     return new ApiGatewayLambdaBackend(
-        invoker, guards, new InvocationMeters(meters), properties.lambda(), clock);
+        invoker,
+        guards,
+        new InvocationMeters(meters),
+        properties.lambda(),
+        clock,
+        budget,
+        bufferMeters);
   }
 
   @Bean
@@ -83,7 +93,10 @@ class LambdaRouteConfiguration {
 
   @Bean
   LambdaRoutingFilter lambdaRoutingFilter(
-      LambdaBackend backend, StranglerProperties properties, MeterRegistry meters) {
-    return new LambdaRoutingFilter(backend, properties.monolith().url(), meters);
+      LambdaBackend backend,
+      StranglerProperties properties,
+      MeterRegistry meters,
+      BodyBudget budget) {
+    return new LambdaRoutingFilter(backend, properties.monolith().url(), meters, budget);
   }
 }

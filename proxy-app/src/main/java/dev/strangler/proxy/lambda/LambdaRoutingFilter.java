@@ -1,9 +1,11 @@
 package dev.strangler.proxy.lambda;
 
+import static java.util.Objects.requireNonNull;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.isAlreadyRouted;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.setAlreadyRouted;
 
+import dev.strangler.proxy.budget.BodyBudget;
 import dev.strangler.proxy.forwarding.RequestTarget;
 import dev.strangler.proxy.routing.FallbackReason;
 import dev.strangler.proxy.routing.RoutedRequest;
@@ -42,14 +44,17 @@ final class LambdaRoutingFilter implements GlobalFilter, Ordered {
   private final LambdaBackend backend;
   private final URI monolith;
   private final MeterRegistry meters;
+  private final BodyBudget budget;
   private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
   private final Map<FallbackCount, Counter> fallbacks = new ConcurrentHashMap<>();
 
   /** A fallback counter's tags; looked up per fallback, so kept cheaper than a registry lookup. */
   private record FallbackCount(String route, FallbackReason reason) {}
 
-  LambdaRoutingFilter(LambdaBackend backend, URI monolith, MeterRegistry meters) {
+  LambdaRoutingFilter(
+      LambdaBackend backend, URI monolith, MeterRegistry meters, BodyBudget budget) {
     this.backend = backend;
+    this.budget = requireNonNull(budget, "budget");
     this.monolith = monolith;
     this.meters = meters;
   }
@@ -64,16 +69,28 @@ final class LambdaRoutingFilter implements GlobalFilter, Ordered {
     if (routed == null || !(routed.decision() instanceof Decision.ToLambda toLambda)) {
       return chain.filter(exchange);
     }
-    return backend
-        .serve(exchange, routed, toLambda)
-        .flatMap(
-            result -> {
-              if (result instanceof LambdaResult.FallBack fallBack) {
-                return fallBack(exchange, chain, toLambda, fallBack);
-              }
-              setAlreadyRouted(exchange);
-              return Mono.empty();
-            });
+    // What the request buffers is held until it is over, the monolith's replay included, and
+    // given back once however it ends: answered, fallen back, failed or cancelled.
+    return Mono.usingWhen(
+        Mono.fromSupplier(budget::hold),
+        hold ->
+            backend
+                .serve(exchange, routed, toLambda, hold)
+                .flatMap(
+                    result -> {
+                      if (result instanceof LambdaResult.FallBack fallBack) {
+                        return fallBack(exchange, chain, toLambda, fallBack);
+                      }
+                      setAlreadyRouted(exchange);
+                      return Mono.empty();
+                    }),
+        LambdaRoutingFilter::closed,
+        (hold, error) -> closed(hold),
+        LambdaRoutingFilter::closed);
+  }
+
+  private static Mono<Void> closed(BodyBudget.Hold hold) {
+    return Mono.fromRunnable(hold::close);
   }
 
   private Mono<Void> fallBack(

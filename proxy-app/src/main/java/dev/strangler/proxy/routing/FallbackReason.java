@@ -17,6 +17,11 @@ public enum FallbackReason {
   CIRCUIT_OPEN(false),
   /** The rule already has its most invocations in flight ({@code fallback.maxConcurrent}). */
   CONCURRENCY_LIMIT(false),
+  /**
+   * The proxy's memory budget for buffered bodies had no room for this one; the function did not
+   * run (docs/memory-budget.md).
+   */
+  BUFFER_FULL(false),
   /** The function answered a status the rule lists in {@code fallback.onStatus}. */
   STATUS(true),
   /** The function ran and failed. */
@@ -49,7 +54,10 @@ public enum FallbackReason {
    * concurrency limit) or the request's size kept the call from being made.
    */
   public boolean functionWasCalled() {
-    return this != CIRCUIT_OPEN && this != CONCURRENCY_LIMIT && this != TOO_LARGE;
+    return this != CIRCUIT_OPEN
+        && this != CONCURRENCY_LIMIT
+        && this != TOO_LARGE
+        && this != BUFFER_FULL;
   }
 
   /** As written in logs, headers and metric tags: {@code throttled}, {@code function_error}. */

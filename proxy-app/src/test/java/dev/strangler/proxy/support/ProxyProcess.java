@@ -4,7 +4,9 @@ import dev.strangler.proxy.StranglerProxyApplication;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The proxy in a JVM of its own: for heap limits, signals and start-up failures. */
 public final class ProxyProcess {
@@ -12,6 +14,11 @@ public final class ProxyProcess {
 
   /** Starts the proxy and returns once its health endpoint answers. */
   public static Started start(List<String> jvmArgs, URI monolith) {
+    return start(jvmArgs, monolith, Map.of());
+  }
+
+  /** Starts the proxy with {@code settings} over the tests' safe Lambda defaults. */
+  public static Started start(List<String> jvmArgs, URI monolith, Map<String, String> settings) {
     int port = FreePort.next();
     int managementPort = FreePort.next();
     List<String> args = new ArrayList<>();
@@ -20,7 +27,9 @@ public final class ProxyProcess {
     args.add("--server.port=" + port);
     args.add("--management.server.address=127.0.0.1");
     args.add("--management.server.port=" + managementPort);
-    Proxy.SAFE_LAMBDA_DEFAULTS.forEach((key, value) -> args.add("--" + key + "=" + value));
+    Map<String, String> merged = new LinkedHashMap<>(Proxy.SAFE_LAMBDA_DEFAULTS);
+    merged.putAll(settings);
+    merged.forEach((key, value) -> args.add("--" + key + "=" + value));
     JavaProcess process =
         JavaProcess.startMain(
             "proxy", withTestDefaults(jvmArgs), StranglerProxyApplication.class, args);

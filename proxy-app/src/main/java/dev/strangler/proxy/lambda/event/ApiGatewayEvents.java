@@ -2,7 +2,8 @@ package dev.strangler.proxy.lambda.event;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -32,6 +33,10 @@ public final class ApiGatewayEvents {
   /**
    * The event for a request: UTF-8 JSON, or {@link EventResult.TooLarge} when it would exceed
    * {@link #SYNCHRONOUS_PAYLOAD_LIMIT}, counting base64's growth of a binary body.
+   *
+   * <p>The body is encoded once, straight from the request's bytes into an array of the event's
+   * exact size: the envelope is written first with an empty body to learn its size (it is small),
+   * and the body's escaped or base64 length is known from one pass over its bytes.
    */
   public static EventResult toEvent(HttpRequestSnapshot request, EventContext context) {
     requireNonNull(request, "request");
@@ -42,18 +47,84 @@ public final class ApiGatewayEvents {
     if (minimumBody > SYNCHRONOUS_PAYLOAD_LIMIT) {
       return new EventResult.TooLarge(minimumBody, SYNCHRONOUS_PAYLOAD_LIMIT);
     }
-    EventBody body = EventBody.of(bodyBytes, contentType);
-    int estimate = ENVELOPE_ESTIMATE + (body.content() == null ? 0 : body.content().length() + 16);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(estimate);
+    EncodedBody body = EncodedBody.of(bodyBytes, contentType);
+    Counting envelope = new Counting();
+    write(envelope, request, context, body.placeholder());
+    long size = envelope.count + body.encodedLength();
+    if (size > SYNCHRONOUS_PAYLOAD_LIMIT) {
+      return new EventResult.TooLarge(size, SYNCHRONOUS_PAYLOAD_LIMIT);
+    }
+    Exact out = new Exact((int) size);
+    write(out, request, context, body);
+    return new EventResult.Encoded(out.bytes());
+  }
+
+  /**
+   * A lower bound of the event's size for a body of {@code bodyLength} bytes not yet read, with
+   * {@code headerBytes} of header names and values: what to reserve before reading the body.
+   */
+  public static long estimatedSize(long bodyLength, String contentType, long headerBytes) {
+    return ENVELOPE_ESTIMATE + 2 * headerBytes + EventBody.minimumLength(bodyLength, contentType);
+  }
+
+  private static void write(
+      OutputStream out, HttpRequestSnapshot request, EventContext context, EncodedBody body) {
     try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
       switch (context.format()) {
         case V2_0 -> HttpApiEvent.write(json, request, context, body);
         case V1_0 -> RestApiEvent.write(json, request, context, body);
       }
     }
-    if (out.size() > SYNCHRONOUS_PAYLOAD_LIMIT) {
-      return new EventResult.TooLarge(out.size(), SYNCHRONOUS_PAYLOAD_LIMIT);
+  }
+
+  /** Counts the bytes written and keeps none. */
+  private static final class Counting extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
     }
-    return new EventResult.Encoded(out.toByteArray());
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+
+  /**
+   * Writes into an array allocated once at the size expected; should the expectation be wrong, it
+   * still ends with every byte (at the cost of a copy), never a short or padded event.
+   */
+  private static final class Exact extends OutputStream {
+    private byte[] bytes;
+    private int count;
+
+    Exact(int size) {
+      bytes = new byte[size];
+    }
+
+    @Override
+    public void write(int b) {
+      room(1);
+      bytes[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      room(len);
+      System.arraycopy(b, off, bytes, count, len);
+      count += len;
+    }
+
+    private void room(int more) {
+      if (count + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
+      }
+    }
+
+    byte[] bytes() {
+      return count == bytes.length ? bytes : Arrays.copyOf(bytes, count);
+    }
   }
 }

@@ -26,6 +26,14 @@ public sealed interface EventResult {
       return json.clone();
     }
 
+    /**
+     * The event's bytes themselves, not a copy, for handing to the Invoke call: a multi-megabyte
+     * event is not doubled. The caller must not change them.
+     */
+    public byte[] jsonWithoutCopy() {
+      return json;
+    }
+
     /** The event's bytes without a copy, read-only. */
     public ByteBuffer buffer() {
       return ByteBuffer.wrap(json).asReadOnlyBuffer();

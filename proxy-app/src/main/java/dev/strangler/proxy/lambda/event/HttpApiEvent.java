@@ -13,7 +13,7 @@ final class HttpApiEvent {
   private HttpApiEvent() {}
 
   static void write(
-      JsonGenerator json, HttpRequestSnapshot request, EventContext context, EventBody body) {
+      JsonGenerator json, HttpRequestSnapshot request, EventContext context, EncodedBody body) {
     Map<String, RequestHeaders.Group> headers = RequestHeaders.grouped(request.headers());
     String routeKey =
         context.routePattern() == null
@@ -51,8 +51,8 @@ final class HttpApiEvent {
       json.writeEndObject();
     }
     writeRequestContext(json, request, context, headers, routeKey);
-    if (body.content() != null) {
-      json.writeStringProperty("body", body.content());
+    if (body.present()) {
+      body.writeProperty(json, "body");
     }
     if (!context.pathParameters().isEmpty()) {
       json.writeName("pathParameters");

@@ -32,7 +32,7 @@ final class RestApiEvent {
   private RestApiEvent() {}
 
   static void write(
-      JsonGenerator json, HttpRequestSnapshot request, EventContext context, EventBody body) {
+      JsonGenerator json, HttpRequestSnapshot request, EventContext context, EncodedBody body) {
     Map<String, RequestHeaders.Group> headers = RequestHeaders.grouped(request.headers());
     Map<String, List<String>> query = QueryParameters.parse(request.rawQuery());
     String resource =
@@ -72,7 +72,7 @@ final class RestApiEvent {
         context.pathParameters().isEmpty(),
         () -> context.pathParameters().forEach(json::writeStringProperty));
     json.writeNullProperty("stageVariables");
-    json.writeStringProperty("body", body.content());
+    body.writeProperty(json, "body");
     json.writeBooleanProperty("isBase64Encoded", body.base64());
     json.writeEndObject();
   }
