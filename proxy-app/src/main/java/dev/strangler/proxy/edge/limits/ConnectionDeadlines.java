@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,7 @@ final class ConnectionDeadlines implements Runnable, ChannelFutureListener {
   private ChannelHandlerContext bytesContext;
   private ScheduledFuture<?> timer;
   private long timerAt;
+  private boolean closing;
 
   private ConnectionDeadlines(ServerLimitsProperties.Timeouts timeouts, TimeoutCounter counter) {
     this.clock = new ConnectionClock(timeouts, System.nanoTime());
@@ -109,6 +111,11 @@ final class ConnectionDeadlines implements Runnable, ChannelFutureListener {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (closing) {
+        // The codec's view of a head or body cut short by our own close (see run()).
+        ReferenceCountUtil.release(msg);
+        return;
+      }
       if (msg instanceof HttpRequest) {
         clock.headReceived(System.nanoTime(), msg instanceof LastHttpContent);
       } else if (msg instanceof LastHttpContent) {
@@ -203,6 +210,10 @@ final class ConnectionDeadlines implements Runnable, ChannelFutureListener {
       return;
     }
     ConnectionClock.Expired due = expired.get();
+    // From now on, what the codec makes of the cut-short head or body on close is dropped: a
+    // truncated body must end in an error (the upstream request is aborted), never in a "last
+    // content" that would complete a shorter request.
+    closing = true;
     counter.timedOut(due.timeout());
     if (log.isDebugEnabled()) {
       log.debug("closing {} from {}: {} timeout", channel, channel.remoteAddress(), due.timeout());
