@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -252,6 +253,44 @@ class SlowClientTimeoutsIntegrationTest {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.bodyText()).isEqualTo(RecordingUpstream.BODY);
+  }
+
+  @Test
+  void aSlowlorisIsClosedAtTheHeaderTimeoutWhileAnotherClientIsServedThroughout() throws Exception {
+    Slowloris attack = Slowloris.open(150, "127.0.0.2", proxy.port());
+    ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    List<Long> latencies = new java.util.ArrayList<>();
+    try {
+      pacer.scheduleWithFixedDelay(attack::trickle, 200, 200, TimeUnit.MILLISECONDS);
+      long until = System.nanoTime() + TIMEOUT.plus(SLACK).plusSeconds(1).toNanos();
+      // Another client (127.0.0.1) keeps asking for the whole time the attack is on.
+      while (System.nanoTime() < until || !attack.allClosed()) {
+        long started = System.nanoTime();
+        RawHttp.Response response = RawHttp.get(proxy.url(), "/normal");
+        latencies.add(System.nanoTime() - started);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyText()).isEqualTo(RecordingUpstream.BODY);
+        assertThat(System.nanoTime())
+            .as("attack outlived its bound")
+            .isLessThan(until + SLACK.toNanos() * 4);
+      }
+    } finally {
+      pacer.shutdownNow();
+      pacer.awaitTermination(5, TimeUnit.SECONDS);
+      attack.close();
+    }
+
+    assertThat(attack.closedAfterFirstByte())
+        .hasSize(150)
+        .allSatisfy(
+            elapsed ->
+                assertThat(elapsed)
+                    .isGreaterThanOrEqualTo(TIMEOUT)
+                    .isLessThan(TIMEOUT.plus(SLACK)));
+    assertThat(latencies).hasSizeGreaterThan(5);
+    assertThat(latencies.stream().mapToLong(Long::longValue).max().orElseThrow())
+        .as("slowest normal request, ns")
+        .isLessThan(Duration.ofSeconds(1).toNanos());
   }
 
   /** Reads one response framed by Content-Length (the upstream's answers all carry one). */
