@@ -61,10 +61,11 @@ final class Slowloris implements AutoCloseable {
   private void send(int i) {
     byte next = sent[i] < HEAD.length ? HEAD[sent[i]] : (byte) 'a';
     try {
-      channels.get(i).write(ByteBuffer.wrap(new byte[] {next}));
-      if (sent[i]++ == 0) {
-        firstByteAt[i] = System.nanoTime();
+      if (sent[i] == 0) {
+        firstByteAt[i] = System.nanoTime(); // before the write: the server cannot start earlier
       }
+      channels.get(i).write(ByteBuffer.wrap(new byte[] {next}));
+      sent[i]++;
     } catch (IOException closed) {
       closedAt[i] = System.nanoTime();
     }
