@@ -46,8 +46,8 @@ class ShutdownConfiguration {
 
   /**
    * After Reactor Netty's HTTP/1.1 traffic handler, so that the {@code Connection: close} this
-   * handler sets is what that handler sees and acts on. HTTP/2 connections have no such handler
-   * and are not counted: the public port speaks HTTP/1.1 only (h2c upgrades are stripped).
+   * handler sets is what that handler sees and acts on. HTTP/2 connections have no such handler and
+   * are not counted: the public port speaks HTTP/1.1 only (h2c upgrades are stripped).
    */
   static void addDrainHandler(ChannelPipeline pipeline, DrainingConnections connections) {
     if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
