@@ -221,11 +221,11 @@ final class Nginx implements AutoCloseable {
               proxy_set_header Host $http_host;
               proxy_connect_timeout 2s;
               proxy_read_timeout 30s;
-              # A replica that is stopping refuses connections or closes idle kept-alive ones:
-              # the request is tried once more on the other replica. nginx never does that for a
-              # POST, PATCH or LOCK once it was sent (that needs "non_idempotent"), since the first
-              # replica may have run it: only safe requests are retried.
-              proxy_next_upstream error timeout http_502 http_503;
+              # Retry on a connection error only (refused, reset, closed before the answer's
+              # head), never on a timeout or an error status: a replica that stops must answer
+              # what it accepted, in full. nginx never retries a POST, PATCH or LOCK once sent
+              # (that needs "non_idempotent"), nor a request whose answer it began to receive.
+              proxy_next_upstream error;
               proxy_next_upstream_tries 2;
               proxy_next_upstream_timeout 20s;
               add_header %4$s $upstream_addr always;

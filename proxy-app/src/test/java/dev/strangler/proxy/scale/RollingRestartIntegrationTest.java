@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A replica is stopped while nginx balances load over two: not one request fails. The stopped
- * replica drains and exits on SIGTERM, nginx retries the requests it could not hand to it (safe
- * GETs only) on the other, which serves the rest; a replacement then joins and takes traffic.
+ * A replica is stopped while nginx balances load over two: not one request fails or is cut short.
+ * The stopped replica drains and exits on SIGTERM; nginx, allowed to retry on a connection error
+ * only, retries the requests it could not hand to it on the other, which serves the rest; a
+ * replacement then joins and takes traffic.
  *
  * <p>This is harsher than a Kubernetes rollout, where the pod leaves the Service's endpoints and
  * sleeps in preStop before its SIGTERM: here nginx still sends to the replica while it stops.
@@ -86,6 +87,15 @@ class RollingRestartIntegrationTest {
 
         assertThat(outcomes).hasSize(REQUESTS);
         assertNoFailures(outcomes, nginx);
+        // nginx retries only on a connection error, and never a request whose answer it began to
+        // receive: a truncated answer would have failed above, and is named here.
+        assertThat(nginx.errorLog())
+            .as("nginx's error log")
+            .doesNotContain("upstream prematurely closed");
+        assertThat(stopped.process().output())
+            .as("%s log", stopped)
+            .doesNotContain("PrematureCloseException")
+            .doesNotContainPattern("\"status\":5\\d\\d");
         assertThat(stopped.process().awaitExit(EXIT_LIMIT))
             .as("exit status of %s after SIGTERM; its log:%n%s", stopped, tail(stopped))
             .isEqualTo(EXIT_ON_SIGTERM);
@@ -107,7 +117,7 @@ class RollingRestartIntegrationTest {
             .isEmpty();
         System.out.printf(
             "rolling restart: %d requests in %s, %d served by %s (exited %s after SIGTERM), %d by %s,"
-                + " %d retried by nginx%n",
+                + " %d retried by nginx; nginx's error log:%n%s%n",
             outcomes.size(),
             Duration.ofNanos(System.nanoTime() - loadStarted),
             servedBy(outcomes, stopped, o -> true),
@@ -115,7 +125,8 @@ class RollingRestartIntegrationTest {
             drained.getNow(null),
             servedBy(outcomes, survivor, o -> true),
             survivor,
-            outcomes.stream().filter(Outcome::retried).count());
+            outcomes.stream().filter(Outcome::retried).count(),
+            nginx.errorLog());
 
         Replica replacement = c;
         nginx.reload(List.of(survivor.address(), replacement.address()));

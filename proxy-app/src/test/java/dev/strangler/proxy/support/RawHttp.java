@@ -60,6 +60,11 @@ public final class RawHttp {
     return exchange(server, head.toString(), new byte[0]);
   }
 
+  /** Reads one response to a request that was not HEAD, by its framing; the stream stays open. */
+  public static Response read(InputStream in) throws IOException {
+    return read(in, false);
+  }
+
   private static Response read(InputStream in, boolean head) throws IOException {
     String statusLine = readLine(in);
     int status = Integer.parseInt(statusLine.split(" ")[1]);
