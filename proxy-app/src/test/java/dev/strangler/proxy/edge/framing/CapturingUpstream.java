@@ -153,7 +153,8 @@ final class CapturingUpstream implements AutoCloseable {
       int valueStart = lengthAt + 18;
       int valueEnd = head.indexOf("\r\n", valueStart);
       long length =
-          Long.parseLong(head.substring(valueStart, valueEnd < 0 ? head.length() : valueEnd).trim());
+          Long.parseLong(
+              head.substring(valueStart, valueEnd < 0 ? head.length() : valueEnd).trim());
       return text.length() - bodyStart >= length ? (int) (bodyStart + length) : -1;
     }
     return bodyStart;

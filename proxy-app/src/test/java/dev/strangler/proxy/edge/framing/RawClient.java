@@ -26,11 +26,13 @@ final class RawClient {
       return Integer.parseInt(text.substring(9, 12));
     }
 
-    /** How many responses came back on the connection. */
+    /** How many responses came back on the connection: status lines at a line's start. */
     int responses() {
       int count = 0;
       for (int at = text.indexOf("HTTP/1.1 "); at >= 0; at = text.indexOf("HTTP/1.1 ", at + 1)) {
-        count++;
+        if (at == 0 || text.charAt(at - 1) == '\n') {
+          count++;
+        }
       }
       return count;
     }
