@@ -44,8 +44,12 @@ class MalformedOrderIntegrationTest {
   void aMalformedSecondChunkPlacesNoOrder() throws Exception {
     long before = orderCount();
 
+    // The body follows once the request to the monolith is under way, as from a slow client.
     RawClient.Answer refused =
-        RawClient.send(proxy.port(), order(chunk(ORDER) + "zz\r\n\r\n0\r\n\r\n", ""));
+        RawClient.sendAfterContinue(
+            proxy.port(),
+            order("", "Expect: 100-continue\r\n"),
+            chunk(ORDER) + "zz\r\n\r\n0\r\n\r\n");
     RawClient.Answer placed =
         RawClient.send(proxy.port(), order(chunk(ORDER) + "0\r\n\r\n", "Connection: close\r\n"));
 

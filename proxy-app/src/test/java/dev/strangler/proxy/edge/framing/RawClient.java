@@ -19,18 +19,23 @@ final class RawClient {
    */
   record Answer(String text, boolean closed) {
 
+    /** The final status, after any {@code 100 Continue}. */
     int status() {
-      if (!text.startsWith("HTTP/1.1 ")) {
+      String last = text;
+      while (last.startsWith("HTTP/1.1 100 ")) {
+        last = last.substring(last.indexOf("\r\n\r\n") + 4);
+      }
+      if (!last.startsWith("HTTP/1.1 ")) {
         throw new AssertionError("no HTTP response: '" + text + "'");
       }
-      return Integer.parseInt(text.substring(9, 12));
+      return Integer.parseInt(last.substring(9, 12));
     }
 
     /** How many responses came back on the connection: status lines at a line's start. */
     int responses() {
       int count = 0;
       for (int at = text.indexOf("HTTP/1.1 "); at >= 0; at = text.indexOf("HTTP/1.1 ", at + 1)) {
-        if (at == 0 || text.charAt(at - 1) == '\n') {
+        if ((at == 0 || text.charAt(at - 1) == '\n') && !text.startsWith("100 ", at + 9)) {
           count++;
         }
       }
@@ -40,12 +45,33 @@ final class RawClient {
 
   /** Waits up to ten seconds for the server to close; an open connection is reported as such. */
   static Answer send(int port, String raw) throws IOException {
+    return send(port, raw, null);
+  }
+
+  /**
+   * Sends a head with {@code Expect: 100-continue}, waits for the proxy's {@code 100 Continue} (it
+   * comes once a backend reads the body: the upstream request is under way), then the body.
+   */
+  static Answer sendAfterContinue(int port, String head, String body) throws IOException {
+    return send(port, head, body);
+  }
+
+  private static Answer send(int port, String raw, String afterContinue) throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(10_000);
       socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream received = new ByteArrayOutputStream();
+      if (afterContinue != null) {
+        String interim = "HTTP/1.1 100 Continue\r\n\r\n";
+        received.write(in.readNBytes(interim.length()));
+        if (!received.toString(StandardCharsets.ISO_8859_1).equals(interim)) {
+          throw new AssertionError("no 100 Continue: " + received);
+        }
+        socket.getOutputStream().write(afterContinue.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+      }
       byte[] buffer = new byte[8192];
       try {
         int n;
