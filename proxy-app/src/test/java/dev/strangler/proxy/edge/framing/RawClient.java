@@ -31,15 +31,23 @@ final class RawClient {
       return Integer.parseInt(last.substring(9, 12));
     }
 
-    /** How many responses came back on the connection: status lines at a line's start. */
+    /** How many final responses came back: status lines {@code HTTP/1.1 ddd }, not 1xx. */
     int responses() {
       int count = 0;
       for (int at = text.indexOf("HTTP/1.1 "); at >= 0; at = text.indexOf("HTTP/1.1 ", at + 1)) {
-        if ((at == 0 || text.charAt(at - 1) == '\n') && !text.startsWith("100 ", at + 9)) {
+        if (isStatusLine(at) && text.charAt(at + 9) != '1') {
           count++;
         }
       }
       return count;
+    }
+
+    private boolean isStatusLine(int at) {
+      return at + 13 <= text.length()
+          && Character.isDigit(text.charAt(at + 9))
+          && Character.isDigit(text.charAt(at + 10))
+          && Character.isDigit(text.charAt(at + 11))
+          && text.charAt(at + 12) == ' ';
     }
   }
 

@@ -128,6 +128,21 @@ class RequestFramingIntegrationTest {
     assertOnlyTheMarkerArrives(false);
   }
 
+  @Test
+  void aBadHeadPipelinedBehindAGoodRequestIsRefusedAfterItsAnswer() throws Exception {
+    String good = "GET /first HTTP/1.1\r\n" + HOST + "\r\n";
+    String bad = post("Transfer-Encoding: xchunked\r\n", chunks());
+
+    RawClient.Answer answer = RawClient.send(proxy.port(), good + bad);
+
+    assertThat(answer.text()).startsWith("HTTP/1.1 200 OK").contains("\r\n\r\nokHTTP/1.1 400 ");
+    assertThat(answer.responses()).isEqualTo(2);
+    assertThat(answer.closed()).isTrue();
+    assertThat(upstream.completed()).containsExactly("GET /first HTTP/1.1");
+    upstream.reset();
+    assertOnlyTheMarkerArrives(false);
+  }
+
   static Stream<Arguments> malformedBodies() {
     return Stream.of(
         arguments("not hex", "5\r\nhello\r\nzz\r\nworld\r\n0\r\n\r\n"),
