@@ -189,6 +189,7 @@ final class RequestFramingHandler extends ChannelDuplexHandler {
     if (responsesOwed > 0) {
       request.setDecoderResult(
           DecoderResult.failure(new IllegalArgumentException(rejection.detail())));
+      responsesOwed++;
       ctx.fireChannelRead(request);
       return;
     }
@@ -207,7 +208,8 @@ final class RequestFramingHandler extends ChannelDuplexHandler {
     readingBody = false;
     refused = true;
     ctx.fireExceptionCaught(new MalformedRequestBodyException(cause));
-    if (responseStarted) {
+    if (responseStarted || responsesOwed == 0) {
+      // Answered already, in part or in full: too late for a 400, and nothing more is read.
       ctx.close();
     }
   }
@@ -224,6 +226,13 @@ final class RequestFramingHandler extends ChannelDuplexHandler {
     if (msg instanceof LastHttpContent) {
       responseStarted = false;
       responsesOwed = Math.max(0, responsesOwed - 1);
+      if (refused && responsesOwed == 0) {
+        // After a refusal nothing more is read: whatever answer ends last, it ends the connection.
+        ChannelPromise written = promise.unvoid();
+        ctx.write(msg, written);
+        written.addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
     }
     ctx.write(msg, promise);
   }
