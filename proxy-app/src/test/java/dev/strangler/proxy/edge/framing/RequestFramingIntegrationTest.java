@@ -83,6 +83,8 @@ class RequestFramingIntegrationTest {
         arguments("Content-Length not digits", post("Content-Length: 3a\r\n", "abc"), 400),
         arguments("NUL in a value", get("X-A: a\0b\r\n"), 400),
         arguments("CR in a value", get("X-A: a\rb\r\n"), 400),
+        arguments("bare LF in the head", get("X-A: a\nX-B: b\r\n"), 400),
+        arguments("a header name with a space", get("X A: b\r\n"), 400),
         arguments("two Host", "GET /a HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
         arguments("no Host on HTTP/1.1", "GET /a HTTP/1.1\r\nAccept: */*\r\n\r\n", 400),
         arguments("Host with a path", "GET /a HTTP/1.1\r\nHost: a/b\r\n\r\n", 400),
