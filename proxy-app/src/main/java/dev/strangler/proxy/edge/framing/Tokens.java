@@ -14,16 +14,4 @@ public final class Tokens {
       default -> false;
     };
   }
-
-  public static boolean isToken(CharSequence value) {
-    if (value.length() == 0) {
-      return false;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (!isTokenChar(value.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
 }
