@@ -119,9 +119,27 @@ public final class ForwardedHeaders {
     }
     element.append("proto=").append(scheme.toLowerCase(Locale.ROOT));
     if (hostHeader != null) {
-      element.append(";host=\"").append(hostHeader.replace("\"", "")).append('"');
+      appendQuoted(element.append(";host="), hostHeader);
     }
     return element.toString();
+  }
+
+  /**
+   * A quoted-string of RFC 9110 §5.6.4, as RFC 7239 §4 requires for values that are not tokens:
+   * {@code "} and {@code \} are escaped, so a value cannot close the string and add parameters.
+   * Characters a quoted-string cannot hold (controls other than tab) are dropped.
+   */
+  static void appendQuoted(StringBuilder out, String value) {
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c == '\t' || (c >= 0x20 && c != 0x7F && c <= 0xFF)) {
+        out.append(c);
+      }
+    }
+    out.append('"');
   }
 
   /**

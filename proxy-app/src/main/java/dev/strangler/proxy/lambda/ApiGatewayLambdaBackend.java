@@ -6,6 +6,7 @@ import dev.strangler.proxy.budget.BodyBudget;
 import dev.strangler.proxy.budget.BufferMeters;
 import dev.strangler.proxy.budget.BufferedBody;
 import dev.strangler.proxy.config.StranglerProperties;
+import dev.strangler.proxy.edge.framing.HopByHopFields;
 import dev.strangler.proxy.lambda.event.ApiGatewayEvents;
 import dev.strangler.proxy.lambda.event.ApiGatewayResponses;
 import dev.strangler.proxy.lambda.event.EventContext;
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -419,11 +421,13 @@ final class ApiGatewayLambdaBackend implements LambdaBackend {
       byte[] body,
       String requestId) {
     List<HeaderField> headers = new ArrayList<>();
+    // As the gateway's hop-by-hop filter does for the monolith: the connection's own fields stay.
+    HopByHopFields hopByHop = HopByHopFields.of(request.getHeaders().get(HttpHeaders.CONNECTION));
     request
         .getHeaders()
         .forEach(
             (name, values) -> {
-              if (!isForwardingHeader(name)) {
+              if (!isForwardingHeader(name) && !hopByHop.drops(name)) {
                 values.forEach(value -> headers.add(new HeaderField(name, value)));
               }
             });

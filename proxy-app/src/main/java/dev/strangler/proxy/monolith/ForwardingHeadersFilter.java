@@ -45,8 +45,9 @@ final class ForwardingHeadersFilter implements HttpHeadersFilter, Ordered {
 
   @Override
   public int getOrder() {
-    // After the gateway's own removers (order 0), before hop-by-hop removal.
-    return 10;
+    // Last, after hop-by-hop removal (LOWEST_PRECEDENCE - 1): a client's Connection header may name
+    // the fields to drop from its own request, never the ones the proxy writes.
+    return Ordered.LOWEST_PRECEDENCE;
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class Problems {
   }
 
   /** A JSON string literal; control characters are escaped, so no input can break the body. */
-  static String json(String text) {
+  public static String json(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
