@@ -60,6 +60,14 @@ public final class RawHttp {
     return exchange(server, head.toString(), new byte[0]);
   }
 
+  /**
+   * Reads one response from a connection the caller keeps, by its framing; for a sequence of
+   * requests on one connection.
+   */
+  public static Response read(InputStream in) throws IOException {
+    return read(in, false);
+  }
+
   private static Response read(InputStream in, boolean head) throws IOException {
     String statusLine = readLine(in);
     int status = Integer.parseInt(statusLine.split(" ")[1]);
