@@ -34,6 +34,9 @@ public final class BlockingCalls implements BlockHoundIntegration {
             "java.net.Inet4AddressImpl",
             "lookupAllHostAddr",
             "(Ljava/lang/String;)[Ljava/net/InetAddress;")
+        // Closing the Lambda client's connection pool at shutdown waits for its channels to close,
+        // on Netty's global executor (not an I/O loop): once per client, never per request.
+        .allowBlockingCallsInside("io.netty.channel.pool.SimpleChannelPool", "close")
         .blockingMethodCallback(
             method -> {
               REPORTED.add(
