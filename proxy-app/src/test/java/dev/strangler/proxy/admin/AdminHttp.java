@@ -15,10 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class AdminHttp {
   private AdminHttp() {}
 
-  // One client, so calls reuse keep-alive connections, as operators' tools do: a refused POST (401
-  // before its body is read) leaves the connection usable, see
-  // ManagementConnectionReuseIntegrationTest. HTTP/1.1: the JDK client would otherwise offer an
-  // h2c upgrade on every new connection, which operators' tools do not send.
+  // One client, so calls reuse keep-alive connections, as operators' tools do. The hang once seen
+  // here was Reactor Netty 1.3.6 no longer reading a connection whose next request came in before
+  // the previous one's operations had ended (fixed in 1.3.8, see proxy-app's pom); a refused POST
+  // leaves the connection usable (ManagementConnectionReuseIntegrationTest). HTTP/1.1: the JDK
+  // client would otherwise offer an h2c upgrade on every new connection.
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
