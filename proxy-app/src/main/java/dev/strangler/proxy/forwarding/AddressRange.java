@@ -4,12 +4,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
-/** An IP address or CIDR range, parsed from numbers only: it never asks DNS. */
+/**
+ * An IP address or CIDR range, parsed from numbers only by {@link IpLiteral}: it never asks DNS.
+ */
 public final class AddressRange {
-
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private final String text;
   private final byte[] network;
@@ -39,15 +38,19 @@ public final class AddressRange {
   }
 
   /**
-   * Parses one IP address written as numbers, without asking DNS.
-   *
-   * @throws IllegalArgumentException when it is not a numeric address
+   * One hop of a forwarding chain as an address ({@code 10.0.0.1}, {@code 10.0.0.1:4711}, {@code
+   * [::1]:4711}, {@code fe80::1%eth0}), or {@code null} when it is not one ({@code unknown}, a
+   * name, garbage). Never asks DNS and never throws: hops come from clients, per request.
    */
-  public static InetAddress literal(String text) {
+  public static InetAddress hop(String text) {
+    byte[] bytes = IpLiteral.hop(text);
+    if (bytes == null) {
+      return null;
+    }
     try {
-      return InetAddress.getByAddress(literalAddress(text.trim(), text));
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("not an IP address: '" + text + "'", e);
+      return InetAddress.getByAddress(null, bytes); // builds the address, looks up nothing
+    } catch (UnknownHostException impossible) {
+      throw new IllegalStateException("an address of " + bytes.length + " bytes", impossible);
     }
   }
 
@@ -64,26 +67,11 @@ public final class AddressRange {
   }
 
   private static byte[] literalAddress(String address, String original) {
-    boolean literal =
-        address.contains(":") || (IPV4.matcher(address).matches() && octetsInRange(address));
-    if (!literal) {
+    byte[] bytes = IpLiteral.address(address);
+    if (bytes == null) {
       throw new IllegalArgumentException("not an IP address or CIDR range: '" + original + "'");
     }
-    try {
-      // A literal (digits and dots, or containing ':') is parsed without a DNS lookup.
-      return InetAddress.getByName(address).getAddress();
-    } catch (UnknownHostException | SecurityException e) {
-      throw new IllegalArgumentException("not an IP address or CIDR range: '" + original + "'", e);
-    }
-  }
-
-  private static boolean octetsInRange(String ipv4) {
-    for (String octet : ipv4.split("\\.")) {
-      if (Integer.parseInt(octet) > 255) {
-        return false;
-      }
-    }
-    return true;
+    return bytes;
   }
 
   private static int prefixLength(String digits, int max, String original) {

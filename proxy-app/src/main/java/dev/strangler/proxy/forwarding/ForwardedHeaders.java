@@ -1,6 +1,7 @@
 package dev.strangler.proxy.forwarding;
 
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
@@ -72,12 +73,12 @@ public final class ForwardedHeaders {
     return hops.length == 0 || hops[0].isBlank() ? peerIp : hops[0].trim();
   }
 
+  /**
+   * A hop that is not an address literal (a name, {@code unknown}) is never trusted, nor resolved.
+   */
   private boolean isTrustedLiteral(String hop) {
-    try {
-      return trustedProxies.trusts(AddressRange.literal(hop));
-    } catch (IllegalArgumentException notAnAddress) {
-      return false;
-    }
+    InetAddress address = AddressRange.hop(hop);
+    return address != null && trustedProxies.trusts(address);
   }
 
   private static String appendIfTrusted(boolean trusted, List<String> incoming, String own) {

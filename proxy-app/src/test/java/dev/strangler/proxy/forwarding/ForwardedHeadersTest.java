@@ -77,6 +77,33 @@ class ForwardedHeadersTest {
     assertThat(forwarding.port()).isEqualTo("8443");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "behind 10.0.0.0/8, {0} is client {1}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "203.0.113.7, 10.2.2.2                      | 203.0.113.7",
+        "203.0.113.7, 10.2.2.2:4711                 | 203.0.113.7",
+        "203.0.113.7, [::ffff:10.2.2.2]:80          | 203.0.113.7",
+        "203.0.113.7, ::ffff:10.2.2.2               | 203.0.113.7",
+        "203.0.113.7:5555, 10.2.2.2                 | 203.0.113.7:5555",
+        "[2001:db8::7]:443, 10.2.2.2                | [2001:db8::7]:443",
+        "zz:1                                       | zz:1",
+        "203.0.113.7, zz:1                          | zz:1",
+        "203.0.113.7, unknown, 10.2.2.2             | unknown",
+        "203.0.113.7, 010.2.2.2                     | 010.2.2.2",
+      })
+  void findsTheClientInATrustedChainFromLiteralsOnly(String chain, String client) throws Exception {
+    Forwarding forwarding =
+        headers(List.of("10.0.0.0/8"))
+            .forRequest(
+                peer("10.1.2.3"),
+                "http",
+                "proxy",
+                lookup(Map.of(ForwardedHeaders.X_FORWARDED_FOR, List.of(chain))));
+
+    assertThat(forwarding.clientIp()).isEqualTo(client);
+  }
+
   private static ForwardedHeaders headers(List<String> trusted) {
     return new ForwardedHeaders(TrustedProxies.of(trusted));
   }

@@ -60,7 +60,10 @@ public final class RawHttp {
     return exchange(server, head.toString(), new byte[0]);
   }
 
-  /** Reads one response to a request that was not HEAD, by its framing; the stream stays open. */
+  /**
+   * Reads one response to a request that was not HEAD, by its framing, from a connection the
+   * caller keeps: the stream stays open for the next request on it.
+   */
   public static Response read(InputStream in) throws IOException {
     return read(in, false);
   }

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,7 @@ public final class ScriptedUpstream implements AutoCloseable {
   private final String rawResponse;
   private final CountDownLatch release;
   private final CountDownLatch arrived = new CountDownLatch(1);
+  private final List<String> heads = new CopyOnWriteArrayList<>();
 
   private ScriptedUpstream(String rawResponse, boolean hold) throws IOException {
     this.rawResponse = rawResponse;
@@ -52,6 +55,11 @@ public final class ScriptedUpstream implements AutoCloseable {
     return arrived.await(timeout, unit);
   }
 
+  /** Every request head received so far, exactly as its bytes arrived (ISO-8859-1). */
+  public List<String> requestHeads() {
+    return List.copyOf(heads);
+  }
+
   public void release() {
     release.countDown();
   }
@@ -70,7 +78,8 @@ public final class ScriptedUpstream implements AutoCloseable {
   private void serve(Socket socket) {
     try (socket) {
       InputStream in = socket.getInputStream();
-      while (readHead(in)) {
+      for (String head = readHead(in); head != null; head = readHead(in)) {
+        heads.add(head);
         arrived.countDown();
         release.await();
         socket.getOutputStream().write(rawResponse.getBytes(StandardCharsets.ISO_8859_1));
@@ -81,8 +90,8 @@ public final class ScriptedUpstream implements AutoCloseable {
     }
   }
 
-  /** Reads request headers up to the blank line; requests sent here carry no body. */
-  private static boolean readHead(InputStream in) throws IOException {
+  /** Reads request headers up to the blank line, or null at the end; requests carry no body. */
+  private static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int b;
     while ((b = in.read()) != -1) {
@@ -94,10 +103,10 @@ public final class ScriptedUpstream implements AutoCloseable {
           && bytes[n - 3] == '\n'
           && bytes[n - 2] == '\r'
           && bytes[n - 1] == '\n') {
-        return true;
+        return head.toString(StandardCharsets.ISO_8859_1);
       }
     }
-    return false;
+    return null;
   }
 
   @Override
