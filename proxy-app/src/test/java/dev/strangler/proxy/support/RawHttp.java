@@ -61,8 +61,8 @@ public final class RawHttp {
   }
 
   /**
-   * Reads one response to a request that was not HEAD, by its framing, from a connection the
-   * caller keeps: the stream stays open for the next request on it.
+   * Reads one response to a request that was not HEAD, by its framing, from a connection the caller
+   * keeps: the stream stays open for the next request on it.
    */
   public static Response read(InputStream in) throws IOException {
     return read(in, false);
