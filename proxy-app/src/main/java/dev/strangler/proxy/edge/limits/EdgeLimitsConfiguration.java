@@ -36,7 +36,8 @@ class EdgeLimitsConfiguration {
         ConnectionCaps.of(
             settings.maxConnections(),
             settings.maxConnectionsPerClient(),
-            FileDescriptorBudget.processLimit());
+            FileDescriptorBudget.ofThisProcess(),
+            strangler.lambda().maxConnections());
     caps.lowered().ifPresent(log::warn);
     TrustedProxies trusted = TrustedProxies.of(strangler.forwarding().trustedProxies());
     ConnectionLimits limits = new ConnectionLimits(caps.total(), caps.perClient(), trusted::trusts);

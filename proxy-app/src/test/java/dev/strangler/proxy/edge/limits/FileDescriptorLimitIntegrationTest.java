@@ -200,6 +200,71 @@ class FileDescriptorLimitIntegrationTest {
     assertThat(output()).doesNotContain("Too many open files");
   }
 
+  /**
+   * Every slot taken by a request the upstream is slow to answer: each holds a client connection
+   * and a connection to the upstream, and refused connections linger on top. The descriptors the
+   * budget counts on must be there.
+   */
+  @Test
+  void everySlotWithARequestAtTheUpstreamStaysWithinTheLimit() throws Exception {
+    int perClient = maxConnections / ConnectionCaps.DEFAULT_PER_CLIENT_DIVISOR;
+    AtomicInteger mostDescriptors = new AtomicInteger();
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    List<Socket> waiting = new java.util.ArrayList<>();
+    ConnectionFlood refusals = null;
+    try {
+      sampler.scheduleWithFixedDelay(
+          () -> mostDescriptors.accumulateAndGet(openDescriptors(), Math::max),
+          0,
+          50,
+          TimeUnit.MILLISECONDS);
+      int slowBefore = slowRequestsAtUpstream();
+      for (int client = 1; waiting.size() < maxConnections; client++) {
+        String address = "127.0.0." + (10 + client);
+        for (int i = 0; i < perClient && waiting.size() < maxConnections; i++) {
+          Socket socket = new Socket();
+          socket.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+          socket.connect(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.url().getPort()));
+          socket.setSoTimeout(15_000);
+          socket
+              .getOutputStream()
+              .write("GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes());
+          waiting.add(socket);
+        }
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> slowRequestsAtUpstream() - slowBefore == maxConnections);
+      refusals = ConnectionFlood.open(200, OTHER_CLIENT, proxy.url().getPort());
+      for (Socket socket : waiting) {
+        String response = SlowClientTimeoutsIntegrationTest.readResponse(socket.getInputStream());
+        assertThat(response).startsWith("HTTP/1.1 200 ").endsWith(RecordingUpstream.BODY);
+      }
+    } finally {
+      sampler.shutdownNow();
+      sampler.awaitTermination(5, TimeUnit.SECONDS);
+      for (Socket socket : waiting) {
+        socket.close();
+      }
+      if (refusals != null) {
+        refusals.close();
+      }
+    }
+    System.out.printf(
+        "%d slots at the upstream: proxy descriptors at most %d%n",
+        maxConnections, mostDescriptors.get());
+    assertThat(mostDescriptors.get()).isLessThan(DESCRIPTOR_LIMIT);
+    assertThat(output()).doesNotContain("Too many open files");
+    assertThat(get(OTHER_CLIENT).status()).isEqualTo(200);
+  }
+
+  private static int slowRequestsAtUpstream() {
+    return upstream.captures().stream()
+        .mapToInt(capture -> capture.text().split("GET /slow ", -1).length - 1)
+        .sum();
+  }
+
   /** One ordinary request, its answer and how long it took. */
   record Served(int status, String body, Duration took) {}
 
