@@ -84,6 +84,12 @@ class EdgeLimitsConfiguration {
                     }));
   }
 
+  /** A request whose body the client did not finish ends in one debug line, not a server error. */
+  @Bean
+  AbortedBodyFilter abortedBodyFilter() {
+    return new AbortedBodyFilter();
+  }
+
   /** A counter per timeout, tagged with the port it closed connections on. */
   static ConnectionDeadlines.TimeoutCounter timeoutCounter(MeterRegistry meters, String port) {
     Map<ConnectionClock.Timeout, Counter> counters = new EnumMap<>(ConnectionClock.Timeout.class);
