@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
+import dev.strangler.proxy.support.InvokeApiServer;
 import dev.strangler.proxy.support.Proxy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client that stalls or abandons an upload is the client's failure, not the proxy's: it leaves
@@ -27,24 +31,47 @@ class AbortedUploadLoggingIntegrationTest {
 
   private static final String ACCESS_LOG = "strangler.access";
 
+  private static final String RULES =
+      """
+      version: 1
+      routes:
+        - id: lambda-uploads
+          match: { methods: [POST], paths: [/lambda-upload] }
+          lambda: { function: uploads }
+          canary: { percent: 100 }
+      """;
+
+  @TempDir static Path dir;
   private static RecordingUpstream upstream;
+  private static InvokeApiServer lambda;
   private static Proxy proxy;
   private LogCapture log;
 
   @BeforeAll
   static void start() throws IOException {
     upstream = new RecordingUpstream();
+    lambda =
+        new InvokeApiServer()
+            .answer("uploads", InvokeApiServer.returning("{\"statusCode\":200,\"body\":\"ok\"}"));
+    Path rules = Files.writeString(dir.resolve("routes.yaml"), RULES);
     proxy =
         Proxy.start(
             upstream.url(),
             Map.of(
-                "strangler.server.body-read-timeout", "1s",
-                "strangler.server.header-read-timeout", "5s"));
+                "strangler.rules.file",
+                rules.toString(),
+                "strangler.lambda.endpoint",
+                lambda.url().toString(),
+                "strangler.server.body-read-timeout",
+                "1s",
+                "strangler.server.header-read-timeout",
+                "5s"));
   }
 
   @AfterAll
   static void stop() throws IOException {
     proxy.close();
+    lambda.close();
     upstream.close();
   }
 
@@ -67,6 +94,7 @@ class AbortedUploadLoggingIntegrationTest {
 
   @Test
   void aStalledBodyIsAnswered408WithoutAnErrorInTheLog() throws IOException {
+    int completeBefore = upstream.completeRequests();
     String received;
     try (Socket socket = connect()) {
       send(
@@ -86,11 +114,34 @@ class AbortedUploadLoggingIntegrationTest {
                     .isEqualTo(
                         "POST /stalled-upload: body timeout, answered 408; upstream request aborted"));
     assertThat(accessLine(lines, "/stalled-upload")).contains("\"status\":408");
-    assertThat(upstream.completeRequests()).isZero();
+    awaitUpstreamConnectionClosed("POST /stalled-upload ");
+    assertThat(upstream.completeRequests()).isEqualTo(completeBefore);
+  }
+
+  @Test
+  void aStalledBodyOnALambdaRouteIsAnswered408WithoutAnErrorAndTheFunctionNeverRuns()
+      throws IOException {
+    int completeBefore = upstream.completeRequests();
+    String received;
+    try (Socket socket = connect()) {
+      send(
+          socket,
+          "POST /lambda-upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nten-bytes!");
+      received = SlowClientTimeoutsIntegrationTest.readUntilClosed(socket).received();
+    }
+
+    assertThat(received).startsWith("HTTP/1.1 408 Request Timeout\r\n");
+    List<LogCapture.Line> lines = awaitExchangeOver("/lambda-upload");
+    assertQuiet(lines);
+    assertThat(filterLines(lines)).hasSize(1);
+    assertThat(accessLine(lines, "/lambda-upload")).contains("\"status\":408");
+    assertThat(lambda.received()).isEmpty();
+    assertThat(upstream.completeRequests()).as("nothing replayed").isEqualTo(completeBefore);
   }
 
   @Test
   void aClientThatLeavesMidUploadLeavesNoErrorInTheLog() throws IOException {
+    int completeBefore = upstream.completeRequests();
     try (Socket socket = connect()) {
       send(
           socket,
@@ -109,7 +160,8 @@ class AbortedUploadLoggingIntegrationTest {
                         "POST /abandoned-upload: the client left before its body was complete;"
                             + " upstream request aborted"));
     assertThat(accessLine(lines, "/abandoned-upload")).contains("\"status\":null");
-    assertThat(upstream.completeRequests()).isZero();
+    awaitUpstreamConnectionClosed("POST /abandoned-upload ");
+    assertThat(upstream.completeRequests()).isEqualTo(completeBefore);
   }
 
   @Test
@@ -180,6 +232,18 @@ class AbortedUploadLoggingIntegrationTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> upstream.captures().stream().anyMatch(c -> c.text().contains(bytes)));
+  }
+
+  /** The proxy closed the connection that carried the request: the upstream saw it cut short. */
+  private static void awaitUpstreamConnectionClosed(String requestLine) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(upstream.captures())
+                    .filteredOn(capture -> capture.text().contains(requestLine))
+                    .singleElement()
+                    .satisfies(capture -> assertThat(capture.ended()).isTrue()));
   }
 
   private static Socket connect() throws IOException {
