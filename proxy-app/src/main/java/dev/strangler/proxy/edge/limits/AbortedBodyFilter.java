@@ -68,6 +68,14 @@ final class AbortedBodyFilter implements WebFilter, Ordered {
             return super.getBody().onErrorResume(watch::failed);
           }
         };
+    ServerHttpResponse response = exchange.getResponse();
+    response.beforeCommit(
+        () -> {
+          // WebFlux is about to send its answer, yet the codec has sent one already: whatever
+          // fails from here on fails only because the client was answered.
+          watch.answeredBelowTheCodec = nettySentHeaders(response);
+          return Mono.empty();
+        });
     ServerWebExchange guardedExchange = exchange.mutate().request(guarded).build();
     return chain
         .filter(guardedExchange)
@@ -79,7 +87,7 @@ final class AbortedBodyFilter implements WebFilter, Ordered {
                         ? Mono.empty()
                         : bodyFailed(guardedExchange, watch.failure)))
         .onErrorResume(
-            error -> answeredBelowTheCodec(exchange.getResponse()),
+            error -> watch.answeredBelowTheCodec,
             error -> {
               // The codec answered already (Reactor Netty's 400 to a body it could not decode):
               // what the proxy then failed to write is moot.
@@ -92,6 +100,7 @@ final class AbortedBodyFilter implements WebFilter, Ordered {
   private static final class BodyWatch {
     private final Sinks.Empty<Void> signal = Sinks.empty();
     private volatile Throwable failure;
+    private volatile boolean answeredBelowTheCodec;
 
     /** The body's error: noted and signalled, and replaced by a body that never ends. */
     private Flux<DataBuffer> failed(Throwable error) {
@@ -132,7 +141,7 @@ final class AbortedBodyFilter implements WebFilter, Ordered {
       // status, as a client that left should be. Completing would commit a 200 nobody received.
       return Mono.never();
     }
-    if (response.isCommitted() || answeredBelowTheCodec(response)) {
+    if (response.isCommitted() || nettySentHeaders(response)) {
       log.debug(
           "{}: the body could not be read ({}); upstream request aborted",
           describe(request),
@@ -166,8 +175,8 @@ final class AbortedBodyFilter implements WebFilter, Ordered {
     return nativeRequest instanceof Connection connection ? connection.channel() : null;
   }
 
-  /** Whether Reactor Netty sent a status itself, below WebFlux (for a body it could not decode). */
-  private static boolean answeredBelowTheCodec(ServerHttpResponse response) {
+  /** Whether Reactor Netty has sent a status line on this exchange's connection. */
+  private static boolean nettySentHeaders(ServerHttpResponse response) {
     Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
     return nativeResponse instanceof HttpServerResponse netty && netty.hasSentHeaders();
   }
