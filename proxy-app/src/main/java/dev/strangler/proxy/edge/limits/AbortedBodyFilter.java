@@ -1,6 +1,5 @@
 package dev.strangler.proxy.edge.limits;
 
-import dev.strangler.proxy.routing.Problems;
 import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +40,8 @@ import reactor.netty.http.server.HttpServerResponse;
  *   <li>body timeout: the edge has already answered {@code 408}; the response is marked {@code 408}
  *       too, so that the access log says what the client got;
  *   <li>client gone: nothing is sent, and the access log's status stays empty ({@code null});
- *   <li>connection still open, nothing answered yet: {@code 400} problem+json, and the connection
- *       is closed.
+ *   <li>connection still open, nothing answered yet (a malformed body): the error goes on, once the
+ *       call is cancelled, to the exception handler that answers it (request framing's 400).
  * </ul>
  *
  * <p>Only requests that carry a body are wrapped, so a GET costs one header lookup.
@@ -149,16 +148,13 @@ final class AbortedBodyFilter implements WebFilter, Ordered {
       return Mono.empty();
     }
     log.debug(
-        "{}: the body could not be read ({}); answered 400, upstream request aborted",
+        "{}: the body could not be read ({}); upstream request aborted",
         describe(request),
         error.toString());
-    response.getHeaders().set(HttpHeaders.CONNECTION, "close");
-    return Problems.write(
-            exchange,
-            HttpStatus.BAD_REQUEST,
-            "Bad Request",
-            "The request body could not be read: the connection is closed.")
-        .onErrorResume(closed -> Mono.empty());
+    // The connection is open and nobody has answered: the error goes on, after the upstream call
+    // was cancelled, to the WebExceptionHandler that answers it (request framing answers a
+    // malformed body 400 and closes the connection).
+    return Mono.error(error);
   }
 
   private static String name(ConnectionClock.Timeout timeout) {
