@@ -33,7 +33,16 @@ public final class JavaProcess implements AutoCloseable {
    * Main}.
    */
   public static JavaProcess start(String name, List<String> jvmArgs, List<String> launch) {
-    List<String> command = new ArrayList<>();
+    return start(name, List.of(), jvmArgs, launch);
+  }
+
+  /**
+   * Starts {@code <commandPrefix...> java <jvmArgs> <launch...>}: the prefix is a program that runs
+   * the JVM in its own process, such as {@code prlimit --nofile=1024:1024 --}.
+   */
+  public static JavaProcess start(
+      String name, List<String> commandPrefix, List<String> jvmArgs, List<String> launch) {
+    List<String> command = new ArrayList<>(commandPrefix);
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
     command.addAll(launch);
@@ -53,10 +62,20 @@ public final class JavaProcess implements AutoCloseable {
   /** Runs a class of this test's classpath in a new JVM. */
   public static JavaProcess startMain(
       String name, List<String> jvmArgs, Class<?> mainClass, List<String> args) {
+    return startMain(name, List.of(), jvmArgs, mainClass, args);
+  }
+
+  /** Runs a class of this test's classpath in a new JVM started under {@code commandPrefix}. */
+  public static JavaProcess startMain(
+      String name,
+      List<String> commandPrefix,
+      List<String> jvmArgs,
+      Class<?> mainClass,
+      List<String> args) {
     List<String> launch = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path")));
     launch.add(mainClass.getName());
     launch.addAll(args);
-    return start(name, jvmArgs, launch);
+    return start(name, commandPrefix, jvmArgs, launch);
   }
 
   /** Waits until {@code url} answers 2xx, failing early with the log if the process dies. */

@@ -19,6 +19,18 @@ public final class ProxyProcess {
 
   /** Starts the proxy with {@code settings} over the tests' safe Lambda defaults. */
   public static Started start(List<String> jvmArgs, URI monolith, Map<String, String> settings) {
+    return startUnder(List.of(), jvmArgs, monolith, settings);
+  }
+
+  /**
+   * Starts the proxy as {@link #start(List, URI, Map)} does, with its JVM run by {@code
+   * commandPrefix} (e.g. {@code prlimit --nofile=1024:1024 --} for a file-descriptor limit).
+   */
+  public static Started startUnder(
+      List<String> commandPrefix,
+      List<String> jvmArgs,
+      URI monolith,
+      Map<String, String> settings) {
     int port = FreePort.next();
     int managementPort = FreePort.next();
     List<String> args = new ArrayList<>();
@@ -32,7 +44,11 @@ public final class ProxyProcess {
     merged.forEach((key, value) -> args.add("--" + key + "=" + value));
     JavaProcess process =
         JavaProcess.startMain(
-            "proxy", withTestDefaults(jvmArgs), StranglerProxyApplication.class, args);
+            "proxy",
+            commandPrefix,
+            withTestDefaults(jvmArgs),
+            StranglerProxyApplication.class,
+            args);
     URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
     process.awaitReady(health, Duration.ofSeconds(60));
     return new Started(

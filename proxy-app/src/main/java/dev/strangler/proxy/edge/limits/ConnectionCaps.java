@@ -2,7 +2,6 @@ package dev.strangler.proxy.edge.limits;
 
 import dev.strangler.proxy.config.InvalidSettingException;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The connection caps in force: the configured ones, lowered to what the file-descriptor limit
@@ -25,12 +24,17 @@ record ConnectionCaps(int total, int perClient, Optional<String> lowered) {
   }
 
   /**
-   * Works out the caps from the settings and the process's descriptor limit.
+   * Works out the caps from the settings and the process's descriptors.
    *
+   * @param descriptors the process's descriptor limit and use at start, if known
+   * @param lambdaConnections the most connections the Lambda client keeps open
    * @throws InvalidSettingException when the per-client cap exceeds the total one
    */
   static ConnectionCaps of(
-      int maxConnections, Integer maxConnectionsPerClient, OptionalLong fileDescriptorLimit) {
+      int maxConnections,
+      Integer maxConnectionsPerClient,
+      Optional<FileDescriptorBudget.Descriptors> descriptors,
+      int lambdaConnections) {
     if (maxConnectionsPerClient != null && maxConnectionsPerClient > maxConnections) {
       throw new InvalidSettingException(
           "strangler.server.max-connections-per-client",
@@ -40,8 +44,9 @@ record ConnectionCaps(int total, int perClient, Optional<String> lowered) {
     }
     int total = maxConnections;
     Optional<String> lowered = Optional.empty();
-    if (fileDescriptorLimit.isPresent()) {
-      int room = FileDescriptorBudget.connectionsFor(fileDescriptorLimit.getAsLong());
+    if (descriptors.isPresent()) {
+      FileDescriptorBudget.Descriptors fds = descriptors.get();
+      int room = FileDescriptorBudget.connectionsFor(fds, lambdaConnections);
       if (room < maxConnections) {
         total = room;
         lowered =
@@ -49,8 +54,12 @@ record ConnectionCaps(int total, int perClient, Optional<String> lowered) {
                 "strangler.server.max-connections="
                     + maxConnections
                     + " needs more file descriptors than this process may open ("
-                    + fileDescriptorLimit.getAsLong()
-                    + "); holding at most "
+                    + fds.limit()
+                    + "), with "
+                    + fds.open()
+                    + " open at start and up to "
+                    + lambdaConnections
+                    + " for the Lambda client; holding at most "
                     + room
                     + " connections instead. Raise the limit (ulimit -n) to allow more.");
       }

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -43,6 +44,10 @@ final class ConnectionDeadlines implements Runnable, ChannelFutureListener {
 
   static final String BYTES = "strangler.deadlines.bytes";
   static final String MESSAGES = "strangler.deadlines.messages";
+
+  /** Set on a connection closed by a timeout, so that what runs on its request can tell. */
+  static final AttributeKey<ConnectionClock.Timeout> TIMED_OUT =
+      AttributeKey.valueOf("strangler.deadlines.timedOut");
 
   private static final Logger log = LoggerFactory.getLogger(ConnectionDeadlines.class);
 
@@ -214,6 +219,7 @@ final class ConnectionDeadlines implements Runnable, ChannelFutureListener {
     // truncated body must end in an error (the upstream request is aborted), never in a "last
     // content" that would complete a shorter request.
     closing = true;
+    channel.attr(TIMED_OUT).set(due.timeout());
     counter.timedOut(due.timeout());
     if (log.isDebugEnabled()) {
       log.debug("closing {} from {}: {} timeout", channel, channel.remoteAddress(), due.timeout());

@@ -36,7 +36,8 @@ class EdgeLimitsConfiguration {
         ConnectionCaps.of(
             settings.maxConnections(),
             settings.maxConnectionsPerClient(),
-            FileDescriptorBudget.processLimit());
+            FileDescriptorBudget.ofThisProcess(),
+            strangler.lambda().maxConnections());
     caps.lowered().ifPresent(log::warn);
     TrustedProxies trusted = TrustedProxies.of(strangler.forwarding().trustedProxies());
     ConnectionLimits limits = new ConnectionLimits(caps.total(), caps.perClient(), trusted::trusts);
@@ -81,6 +82,12 @@ class EdgeLimitsConfiguration {
                       ConnectionGate.install(channel.pipeline(), gates);
                       ConnectionDeadlines.install(channel.pipeline(), durations, timeouts);
                     }));
+  }
+
+  /** A request whose body the client did not finish ends in one debug line, not a server error. */
+  @Bean
+  AbortedBodyFilter abortedBodyFilter() {
+    return new AbortedBodyFilter();
   }
 
   /** A counter per timeout, tagged with the port it closed connections on. */
