@@ -383,7 +383,9 @@ if [[ $SKIP_PROXY != 1 ]]; then
       die "cannot read strangler_connections_max from the proxy"
     [[ -n $conn_max ]] || die "the proxy exports no strangler_connections_max gauge"
     per_client=$((conn_max / 4))
-    [[ $PROXY_ARGS == *max-connections-per-client=* ]] && per_client=$conn_max # as set, at most the total
+    if [[ $PROXY_ARGS =~ max-connections-per-client=([0-9]+) ]]; then # as set, at most the total
+      per_client=$((BASH_REMATCH[1] < conn_max ? BASH_REMATCH[1] : conn_max))
+    fi
     log "proxy connection caps: max-connections ${conn_max} (after ulimit -n $(ulimit -n)), per client ${per_client}"
     ((per_client >= IDLE_CONNS)) || die "phase 3's ${IDLE_CONNS} connections from one client do not fit the" \
       "proxy's per-client cap of ${per_client}: raise ulimit -n, pass" \
