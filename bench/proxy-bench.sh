@@ -51,7 +51,7 @@
 #                    always run: it is the baseline)
 #   BENCH_IDLE_CONNECTIONS [1000]: idle keep-alive connections of phase 3 (0 = skip phase 3)
 #   BENCH_SMOKE [0]: 1 = smoke mode; its defaults: 2 s runs, 3 s warm-up, 1 round each phase,
-#                    BENCH_MAX_SECONDS 180, wrk --timeout 10s (any but the last can still be set)
+#                    BENCH_MAX_SECONDS 240, wrk --timeout 10s (any but the last can still be set)
 set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -60,7 +60,7 @@ BENCH_DIR="$ROOT/bench"
 SMOKE=${BENCH_SMOKE:-0}
 if [[ $SMOKE == 1 ]]; then
   # Short enough for CI, long enough that a cold JVM answers every request of a run.
-  d_dur=2 d_warm=3 d_rounds=1 d_max=180
+  d_dur=2 d_warm=3 d_rounds=1 d_max=240
   # A cold JVM on a busy machine may stall past wrk's default 2 s timeout, which would count as a
   # socket error although nothing is broken.
   WRK_TIMEOUT=(--timeout 10s)
@@ -754,7 +754,8 @@ if ((IDLE_CONNS > 0)); then
     esac
   done
   if ((${#idle_targets[@]})); then
-    idle_limit=$((30 + IDLE_CONNS * ${#idle_targets[@]} / 50))
+    # The JVM's start and compile, then two requests per connection (a few thousand a second).
+    idle_limit=$((20 + IDLE_CONNS * ${#idle_targets[@]} / 100))
     check_budget "$idle_limit"
     write_idle_client
     log "phase 3: ${IDLE_CONNS} idle keep-alive connections to each of ${idle_targets[*]%%:*}"
