@@ -18,8 +18,17 @@
 #          reported for each figure (req/s, p50, p99) separately.
 # Phase 2: BENCH_RATE_ROUNDS rounds of a->b->c->d at a fixed request rate = BENCH_RATE_FRACTION
 #          (default 0.5) of the slowest contender's phase-1 median req/s, paced by
-#          bench/wrk-fixed-rate.lua (wrk2 is not packaged in Debian); reports median p99 and the
-#          p99 added over (a).
+#          bench/wrk-fixed-rate.lua (wrk2 is not packaged in Debian); reports median p99, the
+#          p99 added over (a), and the CPU each contender's process spent per request (utime+stime
+#          from /proc/<pid>/stat around each run, divided by the requests wrk counted; for (d) the
+#          nginx processes' CPU minus what (a)'s run of the same round cost per request, since one
+#          nginx serves both).
+# Phase 3: the resident memory (VmRSS) of (b), (c) and (f) before and with BENCH_IDLE_CONNECTIONS
+#          idle keep-alive connections, each opened by one answered request and checked open
+#          afterwards by a second one.
+#
+# BENCH_SMOKE=1: a quick check that the whole benchmark still runs (CI runs it): a few seconds
+# per contender, one round per phase, no figure asserted; the exit codes are the same.
 #
 # Needs: wrk, nginx, java 17, curl (apt-get install -y wrk nginx). Installs nothing.
 # Exits non-zero if any wrk run saw socket errors or non-2xx/3xx responses, or on any setup error.
@@ -40,18 +49,32 @@
 #   BENCH_BASELINE_JAR: a second proxy-app jar, contender (f) (added to BENCH_CONTENDERS' default)
 #   BENCH_CONTENDERS ["a b c d e", plus f with BENCH_BASELINE_JAR]: which contenders to run (a is
 #                    always run: it is the baseline)
+#   BENCH_IDLE_CONNECTIONS [1000]: idle keep-alive connections of phase 3 (0 = skip phase 3)
+#   BENCH_SMOKE [0]: 1 = smoke mode; its defaults: 2 s runs, 3 s warm-up, 1 round each phase,
+#                    BENCH_MAX_SECONDS 240, wrk --timeout 10s (any but the last can still be set)
 set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_DIR="$ROOT/bench"
 
+SMOKE=${BENCH_SMOKE:-0}
+if [[ $SMOKE == 1 ]]; then
+  # Short enough for CI, long enough that a cold JVM answers every request of a run.
+  d_dur=2 d_warm=3 d_rounds=1 d_max=240
+  # A cold JVM on a busy machine may stall past wrk's default 2 s timeout, which would count as a
+  # socket error although nothing is broken.
+  WRK_TIMEOUT=(--timeout 10s)
+else
+  d_dur=10 d_warm=30 d_rounds=3 d_max=540
+  WRK_TIMEOUT=()
+fi
 CONNS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
-DURATION=${BENCH_DURATION:-10}
-WARMUP=${BENCH_WARMUP:-30}
-ROUNDS=${BENCH_ROUNDS:-3}
-RATE_ROUNDS=${BENCH_RATE_ROUNDS:-3}
-RATE_DURATION=${BENCH_RATE_DURATION:-10}
+DURATION=${BENCH_DURATION:-$d_dur}
+WARMUP=${BENCH_WARMUP:-$d_warm}
+ROUNDS=${BENCH_ROUNDS:-$d_rounds}
+RATE_ROUNDS=${BENCH_RATE_ROUNDS:-$d_rounds}
+RATE_DURATION=${BENCH_RATE_DURATION:-$d_dur}
 RATE_FRACTION=${BENCH_RATE_FRACTION:-0.5}
 RATE_HEADROOM_MS=${BENCH_RATE_HEADROOM_MS:-20}
 NGINX_WORKERS=${BENCH_NGINX_WORKERS:-1}
@@ -61,7 +84,8 @@ PROXY_JAR=${BENCH_PROXY_JAR:-$ROOT/proxy-app/target/proxy-app-0.1.0-SNAPSHOT.jar
 PLAIN_JAR=${BENCH_PLAIN_JAR:-$ROOT/bench/plain-gateway/target/plain-gateway-0.1.0-SNAPSHOT.jar}
 PROXY_ARGS=${BENCH_PROXY_ARGS:-}
 REBUILD=${BENCH_REBUILD:-0}
-MAX_SECONDS=${BENCH_MAX_SECONDS:-540}
+MAX_SECONDS=${BENCH_MAX_SECONDS:-$d_max}
+IDLE_CONNS=${BENCH_IDLE_CONNECTIONS:-1000}
 KEEP_TMP=${BENCH_KEEP_TMP:-0}
 BASELINE_JAR=${BENCH_BASELINE_JAR:-}
 DEFAULT_CONTENDERS="a b c d e"
@@ -80,10 +104,13 @@ die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 # ---------------------------------------------------------------------------------------------
 # Preconditions
 # ---------------------------------------------------------------------------------------------
+# Debian installs nginx in /usr/sbin, which a user's PATH may lack.
+NGINX=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
 missing=()
-for tool in wrk nginx java curl; do
+for tool in wrk java curl getconf; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
+[[ -x $NGINX ]] || missing+=(nginx)
 if ((${#missing[@]})); then
   log "missing tool(s): ${missing[*]}"
   [[ " ${missing[*]} " == *" wrk "* || " ${missing[*]} " == *" nginx "* ]] \
@@ -95,6 +122,20 @@ for n in CONNS THREADS DURATION WARMUP ROUNDS RATE_ROUNDS RATE_DURATION RATE_HEA
 done
 ((CONNS >= THREADS)) || die "BENCH_CONNECTIONS must be >= BENCH_THREADS"
 [[ $RATE_FRACTION =~ ^0?\.[0-9]+$|^1(\.0*)?$ ]] || die "BENCH_RATE_FRACTION must be in (0,1]"
+[[ $IDLE_CONNS =~ ^[0-9]+$ ]] || die "BENCH_IDLE_CONNECTIONS must be a non-negative integer (got '$IDLE_CONNS')"
+[[ -r /proc/self/stat && -r /proc/self/status ]] || die "/proc is needed for the CPU and memory figures"
+CLK_TCK=$(getconf CLK_TCK)
+[[ $CLK_TCK =~ ^[0-9]+$ && $CLK_TCK -gt 0 ]] || die "getconf CLK_TCK gave '$CLK_TCK'"
+# Phase 3's connections, each with its upstream connection on the proxy's side, and wrk's: raise
+# the soft descriptor limit to the hard one for this script and its children (the proxy lowers
+# its connection caps to what its limit allows, see phase 3).
+hard_fds=$(ulimit -Hn)
+[[ $hard_fds == unlimited ]] && hard_fds=1048576
+((hard_fds > $(ulimit -Sn))) && { ulimit -Sn "$hard_fds" || log "could not raise ulimit -n to $hard_fds"; }
+
+if [[ $SMOKE == 1 ]]; then
+  log "SMOKE mode: every figure is from runs too short to mean anything; only the exit code counts"
+fi
 
 # ---------------------------------------------------------------------------------------------
 # Build the jars if missing
@@ -242,9 +283,9 @@ http {
   }
 }
 EOF
-nginx -p "$TMP/nginx" -c "$TMP/nginx.conf" -e "$TMP/nginx/error.log" -t -q ||
+"$NGINX" -p "$TMP/nginx" -c "$TMP/nginx.conf" -e "$TMP/nginx/error.log" -t -q ||
   die "nginx config test failed"
-nginx -p "$TMP/nginx" -c "$TMP/nginx.conf" -e "$TMP/nginx/error.log" >"$TMP/nginx.log" 2>&1 &
+"$NGINX" -p "$TMP/nginx" -c "$TMP/nginx.conf" -e "$TMP/nginx/error.log" >"$TMP/nginx.log" 2>&1 &
 PIDS+=($!)
 NGINX_PID=$!
 
@@ -332,6 +373,24 @@ if [[ $SKIP_PROXY != 1 ]]; then
       die "the open-breaker rule's breaker did not open (log: $TMP/proxy.log)"
     CONTENDERS+=(e)
   fi
+  if ((IDLE_CONNS > 0)); then
+    # Phase 3's connections all come from 127.0.0.1, so they must fit the proxy's per-client cap:
+    # by default a quarter of strangler.server.max-connections as lowered to the descriptor limit
+    # (docs/timeouts-and-limits.md). The gauge shows the lowered total; the bench leaves the caps
+    # at their defaults unless BENCH_PROXY_ARGS sets them.
+    conn_max=$(curl -fsS -m 2 -u bench:bench "http://127.0.0.1:$PORT_B_MGMT/actuator/prometheus" |
+      awk '/^strangler_connections_max[ {]/ { printf "%d", $NF; exit }') ||
+      die "cannot read strangler_connections_max from the proxy"
+    [[ -n $conn_max ]] || die "the proxy exports no strangler_connections_max gauge"
+    per_client=$((conn_max / 4))
+    if [[ $PROXY_ARGS =~ max-connections-per-client=([0-9]+) ]]; then # as set, at most the total
+      per_client=$((BASH_REMATCH[1] < conn_max ? BASH_REMATCH[1] : conn_max))
+    fi
+    log "proxy connection caps: max-connections ${conn_max} (after ulimit -n $(ulimit -n)), per client ${per_client}"
+    ((per_client >= IDLE_CONNS)) || die "phase 3's ${IDLE_CONNS} connections from one client do not fit the" \
+      "proxy's per-client cap of ${per_client}: raise ulimit -n, pass" \
+      "BENCH_PROXY_ARGS=--strangler.server.max-connections-per-client=N, or lower BENCH_IDLE_CONNECTIONS"
+  fi
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -350,19 +409,20 @@ to_ms() {
   }'
 }
 
-# run_wrk KEY OUTFILE CONNECTIONS DURATION URL [wrk args...]; sets W_RPS W_P50 W_P99 (ms)
+# run_wrk KEY OUTFILE CONNECTIONS DURATION URL [wrk args...]; sets W_RPS W_P50 W_P99 (ms), W_REQS
 run_wrk() {
   local key=$1 out=$2 conns=$3 dur=$4 url=$5
   shift 5
   check_budget $((dur + 2))
-  if ! timeout $((dur + 30)) wrk -t"$THREADS" -c"$conns" -d"${dur}s" --latency "$url" "$@" >"$out" 2>&1; then
+  if ! timeout $((dur + 30)) wrk -t"$THREADS" -c"$conns" -d"${dur}s" "${WRK_TIMEOUT[@]}" --latency "$url" "$@" >"$out" 2>&1; then
     cat "$out" >&2
     die "wrk failed against $url"
   fi
   W_RPS=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   W_P50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   W_P99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
-  [[ -n $W_RPS && $W_P50 != nan && $W_P99 != nan ]] || { cat "$out" >&2; die "cannot parse wrk output ($out)"; }
+  W_REQS=$(awk '$2 == "requests" && $3 == "in" { print $1; exit }' "$out")
+  [[ -n $W_RPS && $W_P50 != nan && $W_P99 != nan && $W_REQS =~ ^[0-9]+$ && $W_REQS -gt 0 ]] || { cat "$out" >&2; die "cannot parse wrk output ($out)"; }
   if grep -qE 'Socket errors|Non-2xx or 3xx responses' "$out"; then
     log "FAIL ${NAME[$key]}: $(grep -E 'Socket errors|Non-2xx or 3xx responses' "$out" | tr -s ' ' | paste -sd ';')"
     FAILED+=("$key:$(basename "$out" .txt)")
@@ -374,13 +434,35 @@ median() { # numbers...
     if (NR == 0) { print "nan"; exit }
     if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+calc() { awk "BEGIN { printf \"%.${2:-2}f\", ($1) }"; } # parenthesised: a bare > would redirect
+
+# The processes whose CPU counts for a contender: the JVM, or nginx (its master and workers).
+cpu_pids() {
+  case $1 in
+    b | e) echo "$PROXY_PID" ;;
+    c) echo "$PLAIN_PID" ;;
+    f) echo "$BEFORE_PID" ;;
+    a | d) echo "$NGINX_PID" $(pgrep -P "$NGINX_PID") ;;
+  esac
+}
+# cpu_ticks PID...: their utime + stime (fields 14 and 15 of /proc/PID/stat, after the command
+# name in parentheses, which may hold spaces), in clock ticks.
+cpu_ticks() {
+  local ticks=0 pid stat
+  local -a f
+  for pid in "$@"; do
+    stat=$(<"/proc/$pid/stat") || die "cannot read /proc/$pid/stat"
+    read -r -a f <<<"${stat##*) }"
+    ticks=$((ticks + f[11] + f[12]))
+  done
+  echo "$ticks"
+}
 
 # ---------------------------------------------------------------------------------------------
 # Warm-up
 # ---------------------------------------------------------------------------------------------
 log "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
-log "$(nginx -v 2>&1), $(wrk -v 2>&1 | awk 'NR == 1 { print $1, $2 }'), java $(java -version 2>&1 | head -n 1)"
+log "$("$NGINX" -v 2>&1), $(wrk -v 2>&1 | awk 'NR == 1 { print $1, $2 }'), java $(java -version 2>&1 | head -n 1)"
 log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on this machine skew the figures)"
 log "config: ${CONNS} connections, ${THREADS} threads, ${DURATION}s x ${ROUNDS} rounds; warm-up ${WARMUP}s;" \
   "nginx worker_processes ${NGINX_WORKERS}; JVM: ${JVM_OPTS}"
@@ -455,14 +537,24 @@ RATE_CONNS=$(calc "$RATE * $RATE_HEADROOM_MS / 1000" 0)
 RATE_CONNS=$(((RATE_CONNS + THREADS - 1) / THREADS * THREADS))
 log "phase 2: ${RATE} req/s (= ${RATE_FRACTION} x slowest median ${slowest}), ${RATE_CONNS} connections"
 
-declare -A R_RPS R_P99
+declare -A R_RPS R_P99 R_CPU
 for r in $(seq 1 "$RATE_ROUNDS"); do
   for k in "${CONTENDERS[@]}"; do
+    # shellcheck disable=SC2046
+    ticks_before=$(cpu_ticks $(cpu_pids "$k"))
     run_wrk "$k" "$TMP/rate-$k-$r.txt" "$RATE_CONNS" "$RATE_DURATION" "${URL[$k]}" \
       -s "$BENCH_DIR/wrk-fixed-rate.lua" -- "$RATE" "$THREADS"
+    # shellcheck disable=SC2046
+    ticks_after=$(cpu_ticks $(cpu_pids "$k"))
+    cpu_us=$(calc "($ticks_after - $ticks_before) * 1000000 / $CLK_TCK / $W_REQS" 1)
+    # (a) and (d) share one nginx: (d)'s proxying is what it spent beyond (a)'s origin work per
+    # request in the same round (a runs first in every round).
+    [[ $k == d ]] && cpu_us=$(calc "$cpu_us - $cpu_a" 1)
+    [[ $k == a ]] && cpu_a=$cpu_us
     R_RPS[$k]+="$W_RPS "
     R_P99[$k]+="$W_P99 "
-    log "rate round $r/$RATE_ROUNDS ${NAME[$k]}: achieved ${W_RPS} req/s, p99 ${W_P99} ms"
+    R_CPU[$k]+="$cpu_us "
+    log "rate round $r/$RATE_ROUNDS ${NAME[$k]}: achieved ${W_RPS} req/s, p99 ${W_P99} ms, CPU ${cpu_us} us/req"
   done
 done
 
@@ -470,24 +562,42 @@ echo
 echo "Fixed rate ${RATE} req/s (${RATE_FRACTION} x slowest peak), ${RATE_CONNS} connections, ${RATE_DURATION}s," \
   "median of ${RATE_ROUNDS} interleaved rounds"
 echo
-printf '| %-22s | %13s | %9s | %14s |\n' "contender" "achieved req/s" "p99 ms" "added p99 ms"
-printf '|%s|%s|%s|%s|\n' "------------------------" "---------------:" "----------:" "---------------:"
+printf '| %-22s | %13s | %9s | %14s | %11s |\n' "contender" "achieved req/s" "p99 ms" "added p99 ms" "CPU us/req"
+printf '|%s|%s|%s|%s|%s|\n' "------------------------" "---------------:" "----------:" "---------------:" "------------:"
 LOW_RATE=()
-declare -A MR_P99
+declare -A MR_P99 MR_CPU
 for k in a b c d e f; do
   if [[ -z ${R_RPS[$k]:-} ]]; then
-    printf '| %-22s | %14s | %9s | %14s |\n' "${NAME[$k]}" "skipped" "-" "-"
+    printf '| %-22s | %14s | %9s | %14s | %11s |\n' "${NAME[$k]}" "skipped" "-" "-" "-"
     continue
   fi
   # shellcheck disable=SC2086
   ach=$(median ${R_RPS[$k]})
   # shellcheck disable=SC2086
   MR_P99[$k]=$(median ${R_P99[$k]})
+  # shellcheck disable=SC2086
+  MR_CPU[$k]=$(median ${R_CPU[$k]})
   added="-"
   [[ $k != a ]] && added=$(calc "${MR_P99[$k]} - ${MR_P99[a]}")
-  printf '| %-22s | %14.0f | %9.2f | %14s |\n' "${NAME[$k]}" "$ach" "${MR_P99[$k]}" "$added"
+  printf '| %-22s | %14.0f | %9.2f | %14s | %11.1f |\n' "${NAME[$k]}" "$ach" "${MR_P99[$k]}" "$added" "${MR_CPU[$k]}"
   [[ $(calc "$ach < 0.95 * $RATE" 0) == 1 ]] && LOW_RATE+=("$k")
 done
+echo
+echo "CPU us/req: utime+stime of the contender's process(es) over the run / requests wrk counted;" \
+  "(a) = the nginx worker as origin, (d) = nginx minus (a)'s per-request CPU of the same round" \
+  "(one nginx serves both), (b) and (e) = the same JVM."
+cpu_ratio() { # label numerator-key denominator-key
+  if [[ -n ${MR_CPU[$2]:-} && -n ${MR_CPU[$3]:-} ]] && [[ $(calc "${MR_CPU[$3]} > 0" 0) == 1 ]]; then
+    echo "CPU per request $1 ($2)/($3): $(calc "${MR_CPU[$2]} / ${MR_CPU[$3]}")"
+  else
+    echo "CPU per request $1 ($2)/($3): n/a"
+  fi
+}
+cpu_ratio "ours vs plain SCG  " b c
+cpu_ratio "ours vs nginx proxy" b d
+cpu_ratio "plain SCG vs nginx " c d
+wanted e && cpu_ratio "breaker open vs passthrough" e b
+wanted f && cpu_ratio "ours now vs before" b f
 echo
 if [[ -n ${MR_P99[b]:-} ]]; then
   echo "added p99 of ours over direct, (b)-(a): $(calc "${MR_P99[b]} - ${MR_P99[a]}") ms at ${RATE} req/s"
@@ -502,6 +612,179 @@ if [[ -n ${MR_P99[e]:-} && -n ${MR_P99[b]:-} ]]; then
 fi
 ((${#LOW_RATE[@]})) &&
   log "WARNING: achieved rate below 95% of target for: ${LOW_RATE[*]} (latency figures are then not at the target rate)"
+
+# ---------------------------------------------------------------------------------------------
+# Phase 3: resident memory with idle keep-alive connections
+# ---------------------------------------------------------------------------------------------
+# A single-file Java program (run by `java File.java`, so the bench needs nothing besides the JDK)
+# opens the connections one after another, each answered once, keeps them all open while it reads
+# the server's VmRSS, then asks once more on each to show that none was closed meanwhile.
+write_idle_client() {
+  cat >"$TMP/IdleConnections.java" <<'JAVA'
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Args: COUNT PATH SECONDS NAME:PID:PORT...; prints "NAME RSS_BEFORE_KB RSS_WITH_KB" per target. */
+public class IdleConnections {
+  record Connection(Socket socket, InputStream in, OutputStream out) {}
+
+  public static void main(String[] args) throws IOException {
+    int count = Integer.parseInt(args[0]);
+    byte[] request = ("GET " + args[1] + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    long deadline = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000_000L;
+    for (int i = 3; i < args.length; i++) {
+      String[] target = args[i].split(":");
+      long pid = Long.parseLong(target[1]);
+      int port = Integer.parseInt(target[2]);
+      long before = rssKb(pid);
+      List<Connection> open = new ArrayList<>(count);
+      try {
+        for (int n = 1; n <= count; n++) {
+          Socket socket = new Socket();
+          open.add(new Connection(socket, null, null));
+          socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+          socket.setSoTimeout(10_000);
+          Connection c = new Connection(socket, new BufferedInputStream(socket.getInputStream()),
+              socket.getOutputStream());
+          open.set(n - 1, c);
+          exchange(c, request, target[0] + " connection " + n, deadline);
+        }
+        long with = rssKb(pid);
+        for (int n = 0; n < count; n++) {
+          exchange(open.get(n), request, target[0] + " connection " + (n + 1) + ", 2nd request", deadline);
+        }
+        System.out.println(target[0] + " " + before + " " + with);
+      } finally {
+        for (Connection c : open) {
+          c.socket().close();
+        }
+      }
+    }
+  }
+
+  /** Sends one request and reads its whole answer, which must be 200 and keep the connection. */
+  static void exchange(Connection c, byte[] request, String what, long deadline) throws IOException {
+    if (System.nanoTime() > deadline) {
+      throw new IllegalStateException("time limit reached at " + what);
+    }
+    c.out().write(request);
+    c.out().flush();
+    String status = line(c.in(), what);
+    long length = -1;
+    boolean chunked = false;
+    for (String header = line(c.in(), what); !header.isEmpty(); header = line(c.in(), what)) {
+      String h = header.toLowerCase(Locale.ROOT);
+      if (h.startsWith("content-length:")) {
+        length = Long.parseLong(h.substring(15).trim());
+      } else if (h.startsWith("transfer-encoding:") && h.endsWith("chunked")) {
+        chunked = true;
+      } else if (h.startsWith("connection:") && h.contains("close")) {
+        throw new IllegalStateException(what + ": the server closes the connection (" + header + ")");
+      }
+    }
+    if (!status.startsWith("HTTP/1.1 200 ")) {
+      throw new IllegalStateException(what + ": answered " + status);
+    }
+    if (chunked) {
+      for (long size; (size = Long.parseLong(line(c.in(), what).split(";")[0].trim(), 16)) > 0; ) {
+        skip(c.in(), size + 2, what);
+      }
+      line(c.in(), what);
+    } else if (length >= 0) {
+      skip(c.in(), length, what);
+    } else {
+      throw new IllegalStateException(what + ": an answer without a length");
+    }
+  }
+
+  static String line(InputStream in, String what) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int b; (b = in.read()) != '\n'; ) {
+      if (b < 0) {
+        throw new IllegalStateException(what + ": the server closed the connection");
+      }
+      if (b != '\r') {
+        bytes.write(b);
+      }
+    }
+    return bytes.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  static void skip(InputStream in, long n, String what) throws IOException {
+    for (long left = n; left > 0; left--) {
+      if (in.read() < 0) {
+        throw new IllegalStateException(what + ": the server closed the connection mid-body");
+      }
+    }
+  }
+
+  static long rssKb(long pid) throws IOException {
+    for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (l.startsWith("VmRSS:")) {
+        return Long.parseLong(l.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new IllegalStateException("no VmRSS in /proc/" + pid + "/status");
+  }
+}
+JAVA
+}
+
+declare -A RSS_BEFORE RSS_WITH
+if ((IDLE_CONNS > 0)); then
+  idle_targets=()
+  for k in b c f; do
+    case $k in
+      b) [[ -n ${PROXY_PID:-} ]] && wanted b && idle_targets+=("b:$PROXY_PID:$PORT_B") ;;
+      c) [[ -n ${PLAIN_PID:-} ]] && idle_targets+=("c:$PLAIN_PID:$PORT_C") ;;
+      f) [[ -n ${BEFORE_PID:-} ]] && idle_targets+=("f:$BEFORE_PID:$PORT_F") ;;
+    esac
+  done
+  if ((${#idle_targets[@]})); then
+    # The JVM's start and compile, then two requests per connection (a few thousand a second).
+    idle_limit=$((20 + IDLE_CONNS * ${#idle_targets[@]} / 100))
+    check_budget "$idle_limit"
+    write_idle_client
+    log "phase 3: ${IDLE_CONNS} idle keep-alive connections to each of ${idle_targets[*]%%:*}"
+    timeout $((idle_limit + 10)) java -Xshare:auto -XX:TieredStopAtLevel=1 "$TMP/IdleConnections.java" \
+      "$IDLE_CONNS" "$REQUEST_PATH" "$idle_limit" "${idle_targets[@]}" >"$TMP/idle.txt" 2>"$TMP/idle.err" || {
+      cat "$TMP/idle.err" >&2
+      die "phase 3 (idle connections) failed"
+    }
+    while read -r k before with; do
+      RSS_BEFORE[$k]=$before
+      RSS_WITH[$k]=$with
+    done <"$TMP/idle.txt"
+    echo "Resident memory (VmRSS) with ${IDLE_CONNS} idle keep-alive connections from one client," \
+      "each answered once, after the phases above"
+    echo
+    printf '| %-22s | %10s | %9s | %9s | %15s |\n' "contender" "before MiB" "with MiB" "added MiB" "KiB/connection"
+    printf '|%s|%s|%s|%s|%s|\n' "------------------------" "-----------:" "----------:" "----------:" "----------------:"
+    for k in b c f; do
+      [[ -n ${RSS_WITH[$k]:-} ]] || continue
+      added=$((RSS_WITH[$k] - RSS_BEFORE[$k]))
+      printf '| %-22s | %10.1f | %9.1f | %9.1f | %15.1f |\n' "${NAME[$k]}" "$(calc "${RSS_BEFORE[$k]} / 1024" 1)" \
+        "$(calc "${RSS_WITH[$k]} / 1024" 1)" "$(calc "$added / 1024" 1)" "$(calc "$added / $IDLE_CONNS" 1)"
+    done
+    echo
+    if [[ -n ${RSS_WITH[b]:-} && -n ${RSS_WITH[c]:-} ]]; then
+      echo "RSS with the connections, ours vs plain SCG (b)/(c): $(calc "${RSS_WITH[b]} / ${RSS_WITH[c]}")"
+    fi
+  fi
+fi
 
 log "measuring took $((SECONDS - START_TS))s; load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if ((${#FAILED[@]})); then
