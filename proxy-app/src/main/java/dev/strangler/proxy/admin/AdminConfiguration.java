@@ -33,6 +33,7 @@ class AdminConfiguration {
   @Bean
   AdminUsers adminUsers(AdminProperties properties, Environment environment) {
     requireSeparateManagementPort(environment);
+    ManagementPortSecurity.requireUsableTtl(properties.signInCacheTtl());
     return AdminUsers.of(properties);
   }
 

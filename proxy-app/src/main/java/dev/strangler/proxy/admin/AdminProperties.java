@@ -1,5 +1,6 @@
 package dev.strangler.proxy.admin;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,9 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param viewer reads: the summary, explain, rules, metrics, Prometheus, info, health details
  * @param operator reads, and sets or clears the emergency switch
+ * @param signInCacheTtl how long a successful sign-in is remembered (only successes, keyed by the
+ *     user and a keyed hash of the password), so that BCrypt runs once per this time and not on
+ *     every call; {@code 0} checks every call in full
  */
 @ConfigurationProperties("strangler.admin")
-public record AdminProperties(@DefaultValue User viewer, @DefaultValue User operator) {
+public record AdminProperties(
+    @DefaultValue User viewer,
+    @DefaultValue User operator,
+    @DefaultValue("60s") Duration signInCacheTtl) {
 
   /**
    * One user; unset (both empty) when nobody has that role.

@@ -19,6 +19,9 @@ public final class AdminUsers implements ReactiveUserDetailsService {
   static final String VIEWER = "VIEWER";
   static final String OPERATOR = "OPERATOR";
 
+  /** One viewer and one operator at most. */
+  static final int MAX_USERS = 2;
+
   private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
   private static final String FORMS = "give it as {bcrypt}<hash> or {noop}<password>";
 

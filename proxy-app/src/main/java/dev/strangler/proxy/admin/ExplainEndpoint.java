@@ -9,6 +9,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * would route that request and why, without sending it. {@code header} may be repeated; {@code
  * clientIp} stands for the client's address. The path is a query value, so it is URL-encoded once
  * more: {@code /api/a%2Fb} is asked as {@code path=/api/a%252Fb}.
+ *
+ * <p>{@code POST /actuator/explain} with {@code {"requests":[...]}} asks about many requests in one
+ * call, answered by {@link ExplainBatchRoute}: the actuator reads a body only as a map of strings.
  */
 @Endpoint(id = "explain")
 public final class ExplainEndpoint {

@@ -8,6 +8,8 @@ import dev.strangler.rules.model.StickyKey;
 import dev.strangler.rules.routing.Backend;
 import dev.strangler.rules.routing.Decision;
 import dev.strangler.rules.routing.RequestKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -44,11 +46,30 @@ public final class Explainer {
    * @param clientIp the client's address, for rules sticky by {@code client-ip}, or {@code null}
    */
   public Explanation explain(String method, String rawPath, HeaderLines headers, String clientIp) {
+    return explain(rules.current(), method, rawPath, headers, clientIp);
+  }
+
+  /**
+   * Explains each request in turn, all on the same rules version (a reload during the call does not
+   * split the answer across two).
+   */
+  List<Explanation> explainAll(List<ExplainBatch.Request> requests) {
+    LoadedRules current = rules.current();
+    List<Explanation> explained = new ArrayList<>(requests.size());
+    for (ExplainBatch.Request request : requests) {
+      explained.add(
+          explain(
+              current, request.method(), request.path(), request.headers(), request.clientIp()));
+    }
+    return explained;
+  }
+
+  private Explanation explain(
+      LoadedRules current, String method, String rawPath, HeaderLines headers, String clientIp) {
     String upperMethod = method.trim().toUpperCase(Locale.ROOT);
     int query = rawPath.indexOf('?');
     String path = query < 0 ? rawPath : rawPath.substring(0, query);
     Function<String, String> header = headers.firstValues();
-    LoadedRules current = rules.current();
     RoutingDecider.Outcome outcome = decider.decide(current, upperMethod, path, header, clientIp);
     Decision decision = outcome.decision();
     Explained explained;

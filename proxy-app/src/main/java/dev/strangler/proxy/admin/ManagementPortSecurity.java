@@ -1,9 +1,12 @@
 package dev.strangler.proxy.admin;
 
+import dev.strangler.proxy.config.InvalidSettingException;
+import java.time.Duration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -27,7 +30,8 @@ public class ManagementPortSecurity {
 
   @Bean
   @Order(-100)
-  WebFilterChainProxy managementSecurityFilter(AdminUsers users, WebEndpointProperties endpoints) {
+  WebFilterChainProxy managementSecurityFilter(
+      AdminUsers users, AdminProperties properties, WebEndpointProperties endpoints) {
     String base = endpoints.getBasePath();
     String[] probes = {base + "/health", base + "/health/liveness", base + "/health/readiness"};
     String[] reads = {
@@ -42,9 +46,10 @@ public class ManagementPortSecurity {
       base + "/health/**"
     };
     String emergency = base + "/emergency";
+    String explain = base + "/explain"; // a POST here explains many requests: a read
     return new WebFilterChainProxy(
         ServerHttpSecurity.http()
-            .authenticationManager(new UserDetailsRepositoryReactiveAuthenticationManager(users))
+            .authenticationManager(signIn(users, properties.signInCacheTtl()))
             .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
             .httpBasic(Customizer.withDefaults())
             .csrf(ServerHttpSecurity.CsrfSpec::disable) // no browser sessions: Basic on each call
@@ -56,6 +61,8 @@ public class ManagementPortSecurity {
                     exchanges
                         .pathMatchers(HttpMethod.GET, probes)
                         .permitAll()
+                        .pathMatchers(HttpMethod.POST, explain)
+                        .hasAnyRole(AdminUsers.VIEWER, AdminUsers.OPERATOR)
                         .pathMatchers(HttpMethod.POST, emergency)
                         .hasRole(AdminUsers.OPERATOR)
                         .pathMatchers(HttpMethod.DELETE, emergency)
@@ -65,5 +72,32 @@ public class ManagementPortSecurity {
                         .anyExchange()
                         .denyAll())
             .build());
+  }
+
+  /**
+   * Checks HTTP Basic against the configured users, remembering successes for {@code ttl} ({@code
+   * 0}: never).
+   */
+  static ReactiveAuthenticationManager signIn(AdminUsers users, Duration ttl) {
+    requireUsableTtl(ttl);
+    UserDetailsRepositoryReactiveAuthenticationManager check =
+        new UserDetailsRepositoryReactiveAuthenticationManager(users);
+    check.setPasswordEncoder(new ConfiguredPasswordEncoder());
+    if (ttl.isZero()) {
+      return check;
+    }
+    return new CachingAuthenticationManager(
+        check, new SignInCache<>(ttl, AdminUsers.MAX_USERS, System::nanoTime));
+  }
+
+  /** Checked at start in the main context too, so that a bad value stops the start in one line. */
+  static void requireUsableTtl(Duration ttl) {
+    if (ttl == null || ttl.isNegative()) {
+      throw new InvalidSettingException(
+          "strangler.admin.sign-in-cache-ttl",
+          String.valueOf(ttl),
+          "must be 0 (check every call in full) or a positive duration such as 60s",
+          null);
+    }
   }
 }

@@ -47,6 +47,8 @@ class AdminSecurityIntegrationTest {
   @CsvSource({
     "GET,    /actuator/migration,                        401, 401, 200, 200",
     "GET,    /actuator/explain?method=GET&path=/api/x,    401, 401, 200, 200",
+    "POST,   /actuator/explain,                          401, 401, 200, 200",
+    "DELETE, /actuator/explain,                          401, 401, 403, 403",
     "GET,    /actuator/rules,                            401, 401, 200, 200",
     "GET,    /actuator/prometheus,                       401, 401, 200, 200",
     "GET,    /actuator/metrics,                          401, 401, 200, 200",
@@ -66,7 +68,7 @@ class AdminSecurityIntegrationTest {
   })
   void answersEachCallerAsItsRoleAllows(
       String method, String path, int anonymous, int wrongPassword, int viewer, int operator) {
-    String body = method.equals("POST") ? "{\"rule\":\"*\"}" : null;
+    String body = method.equals("POST") ? postBody(path) : null;
 
     assertThat(call(method, path, null, body)).as("anonymous").isEqualTo(anonymous);
     assertThat(call(method, path, WRONG, body)).as("wrong password").isEqualTo(wrongPassword);
@@ -147,6 +149,13 @@ class AdminSecurityIntegrationTest {
     // The public port's handler is built from the main context's filters alone.
     assertThatThrownBy(() -> proxy.bean(WebFilterChainProxy.class))
         .isInstanceOf(NoSuchBeanDefinitionException.class);
+  }
+
+  /** A valid body for each POST, so that the answer is the role's, not the body's. */
+  private static String postBody(String path) {
+    return path.startsWith("/actuator/explain")
+        ? "{\"requests\":[{\"method\":\"GET\",\"path\":\"/api/x\"}]}"
+        : "{\"rule\":\"*\"}";
   }
 
   private static int call(String method, String path, String authorization, String body) {

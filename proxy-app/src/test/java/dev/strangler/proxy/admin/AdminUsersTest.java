@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strangler.proxy.config.InvalidSettingException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -17,7 +18,7 @@ class AdminUsersTest {
   void givesEachUserItsRole() {
     AdminUsers users =
         AdminUsers.of(
-            new AdminProperties(
+            properties(
                 new AdminProperties.User("grafana", "{noop}a"),
                 new AdminProperties.User(
                     "oncall", "{bcrypt}" + new BCryptPasswordEncoder(4).encode("b"))));
@@ -29,7 +30,7 @@ class AdminUsersTest {
 
   @Test
   void hasNobodyWhenNothingIsConfigured() {
-    AdminUsers users = AdminUsers.of(new AdminProperties(NOBODY, NOBODY));
+    AdminUsers users = AdminUsers.of(properties(NOBODY, NOBODY));
 
     assertThat(users.findByUsername("").blockOptional()).isEmpty();
     assertThat(users.toString()).isEqualTo("AdminUsers[]");
@@ -40,7 +41,7 @@ class AdminUsersTest {
     assertThatThrownBy(
             () ->
                 AdminUsers.of(
-                    new AdminProperties(
+                    properties(
                         new AdminProperties.User("ops", "{noop}a"),
                         new AdminProperties.User("ops", "{noop}b"))))
         .isInstanceOf(InvalidSettingException.class)
@@ -50,9 +51,7 @@ class AdminUsersTest {
   @Test
   void refusesANameHttpBasicCannotCarry() {
     assertThatThrownBy(
-            () ->
-                AdminUsers.of(
-                    new AdminProperties(new AdminProperties.User("a:b", "{noop}a"), NOBODY)))
+            () -> AdminUsers.of(properties(new AdminProperties.User("a:b", "{noop}a"), NOBODY)))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("':'");
   }
@@ -60,12 +59,15 @@ class AdminUsersTest {
   @Test
   void neverShowsThePasswordInAnError() {
     assertThatThrownBy(
-            () ->
-                AdminUsers.of(
-                    new AdminProperties(NOBODY, new AdminProperties.User("ops", "{sha256}xyz"))))
+            () -> AdminUsers.of(properties(NOBODY, new AdminProperties.User("ops", "{sha256}xyz"))))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageNotContaining("xyz");
     assertThat(new AdminProperties.User("ops", "{noop}xyz").toString()).doesNotContain("xyz");
+  }
+
+  private static AdminProperties properties(
+      AdminProperties.User viewer, AdminProperties.User operator) {
+    return new AdminProperties(viewer, operator, Duration.ofSeconds(60));
   }
 
   private static java.util.List<String> roles(UserDetails user) {

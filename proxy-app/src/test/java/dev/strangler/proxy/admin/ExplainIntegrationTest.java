@@ -10,12 +10,15 @@ import dev.strangler.proxy.support.RawHttp.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,77 @@ class ExplainIntegrationTest {
                     Proxy.VIEWER_AUTHORIZATION)
                 .statusCode())
         .isEqualTo(400);
+  }
+
+  @Test
+  void answersABatchInOrderWithTheSameFieldsAsTheSingleForm() {
+    String[][] requests = {
+      {"GET", "/api/users/1", null},
+      {"GET", "/api/products/7", "X-User-Id:alice"},
+      {"POST", "/api/orders", "X-Canary-Override:lambda"},
+      {"GET", "/api/a/%2F", null},
+      {"HEAD", "/api/products/8", "X-User-Id:bob,carol"},
+    };
+    StringJoiner body = new StringJoiner(",", "{\"requests\":[", "]}");
+    for (String[] request : requests) {
+      StringBuilder one =
+          new StringBuilder("{\"method\":\"")
+              .append(request[0])
+              .append("\",\"path\":\"")
+              .append(request[1])
+              .append('"');
+      if (request[2] != null) {
+        String[] header = request[2].split(":", 2);
+        one.append(",\"headers\":{\"")
+            .append(header[0])
+            .append("\":\"")
+            .append(header[1])
+            .append("\"}");
+      }
+      body.add(one.append('}'));
+    }
+
+    HttpResponse<String> batch = postExplain(body.toString());
+
+    assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+    JsonNode answers = AdminHttp.json(batch.body());
+    assertThat(answers.size()).isEqualTo(requests.length);
+    for (int i = 0; i < requests.length; i++) {
+      String[] request = requests[i];
+      JsonNode single =
+          explain(request[0], request[1], request[2] == null ? List.of() : List.of(request[2]));
+      assertThat(answers.get(i)).as("%s %s", request[0], request[1]).isEqualTo(single);
+    }
+  }
+
+  @Test
+  void refusesABadBatchWithOneProblemNamingWhatIsWrong() {
+    String one = "{\"method\":\"GET\",\"path\":\"/api/products/1\"}";
+    String tooMany = "{\"requests\":[" + String.join(",", Collections.nCopies(10_001, one)) + "]}";
+    String badSecond = "{\"requests\":[" + one + ",{\"method\":\"GET\"}]}";
+    String tooLarge =
+        "{\"requests\":[{\"method\":\"GET\",\"path\":\"/x\",\"headers\":{\"A\":\""
+            + "a".repeat(ExplainBatchRoute.MAX_BODY_BYTES)
+            + "\"}}]}";
+
+    assertProblem(postExplain(tooMany), 400, "at most 10000 per call");
+    assertProblem(postExplain(badSecond), 400, "requests[1].path: required");
+    assertProblem(postExplain("not json"), 400, "not JSON");
+    assertProblem(
+        postExplain(tooLarge), 413, "over " + ExplainBatchRoute.MAX_BODY_BYTES + " bytes");
+    // Nothing was half answered, and the endpoint goes on answering.
+    assertThat(postExplain("{\"requests\":[" + one + "]}").statusCode()).isEqualTo(200);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(AdminHttp.json(response.body()).get("detail").asString()).contains(detail);
+  }
+
+  private static HttpResponse<String> postExplain(String body) {
+    return AdminHttp.send(
+        "POST", proxy.management().resolve("/actuator/explain"), Proxy.VIEWER_AUTHORIZATION, body);
   }
 
   private static JsonNode explain(String method, String path, List<String> headers) {
