@@ -362,15 +362,17 @@ if wanted c; then
 fi
 wanted d && CONTENDERS+=(d)
 
+# The proxy's Prometheus scrape, read whole first: a reader that stops at its first match would
+# make curl fail on the closed pipe (exit 23), and pipefail would call the check failed.
+scrape() { curl -fsS -m 10 -u bench:bench "http://127.0.0.1:$PORT_B_MGMT/actuator/prometheus"; }
 if [[ $SKIP_PROXY != 1 ]]; then
   wait_ready proxy "${URL[b]}" "$PROXY_PID" 120
   wanted f && wait_ready proxy-before "${URL[f]}" "$BEFORE_PID" 120
   if wanted e; then
     # Two failed calls open the breaker; from then on the rule's requests go to the monolith.
     for _ in 1 2 3; do curl -fsS -m 5 -o /dev/null "${URL[e]}" || die "open-breaker route failed"; done
-    curl -fsS -m 2 -u bench:bench "http://127.0.0.1:$PORT_B_MGMT/actuator/prometheus" |
-      grep -qE 'strangler_fallbacks_total\{reason="circuit_open",route="open-breaker"\} [1-9]' ||
-      die "the open-breaker rule's breaker did not open (log: $TMP/proxy.log)"
+    grep -qE 'strangler_fallbacks_total\{reason="circuit_open",route="open-breaker"\} [1-9]' \
+      <<<"$(scrape)" || die "the open-breaker rule's breaker did not open (log: $TMP/proxy.log)"
     CONTENDERS+=(e)
   fi
   if ((IDLE_CONNS > 0)); then
@@ -378,9 +380,8 @@ if [[ $SKIP_PROXY != 1 ]]; then
     # by default a quarter of strangler.server.max-connections as lowered to the descriptor limit
     # (docs/timeouts-and-limits.md). The gauge shows the lowered total; the bench leaves the caps
     # at their defaults unless BENCH_PROXY_ARGS sets them.
-    conn_max=$(curl -fsS -m 2 -u bench:bench "http://127.0.0.1:$PORT_B_MGMT/actuator/prometheus" |
-      awk '/^strangler_connections_max[ {]/ { printf "%d", $NF; exit }') ||
-      die "cannot read strangler_connections_max from the proxy"
+    metrics=$(scrape) || die "cannot read strangler_connections_max from the proxy"
+    conn_max=$(awk '/^strangler_connections_max[ {]/ { printf "%d", $NF; exit }' <<<"$metrics")
     [[ -n $conn_max ]] || die "the proxy exports no strangler_connections_max gauge"
     per_client=$((conn_max / 4))
     if [[ $PROXY_ARGS =~ max-connections-per-client=([0-9]+) ]]; then # as set, at most the total
